@@ -1,0 +1,39 @@
+# Two commands: `make site` builds the site, `make test` runs every test. Both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+DEV_ADDR ?= 127.0.0.1:8000
+
+.PHONY: site serve test lint check benchmark lighthouse clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(INSTALLED)
+	$(BIN)/site-builder build
+	@echo "The site is in $(CURDIR)/site/ (open site/index.html, or run 'make serve')."
+
+serve: $(INSTALLED)
+	$(BIN)/site-builder serve --dev-addr $(DEV_ADDR)
+
+check: $(INSTALLED)
+	$(BIN)/site-builder check
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Browser tests drive Debian's Chromium; install it when it is missing (needs root, as on CI).
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: $(INSTALLED) /usr/bin/chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .venv .pytest_cache

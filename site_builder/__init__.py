@@ -1,0 +1,1 @@
+"""Build a sourced, cross-linked explainer site from Markdown briefs."""

@@ -1,0 +1,148 @@
+"""``site-builder``: build, check, serve, new.
+
+Exit status: 0 success, 1 problems in the content (each on stderr as ``path:line: message``),
+2 wrong usage. Checking needs no site engine; building and serving hand over to MkDocs with
+the ``dialogue`` plugin, so ``mkdocs build`` and ``site-builder build`` give the same site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from site_builder.config_file import markdown_extensions, read_config
+from site_builder.context import BuildContext, build_date
+from site_builder.diagnostics import FORMATS, has_errors, print_diagnostics
+from site_builder.scaffold import KINDS, ScaffoldError, write_brief
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="site-builder",
+        description="Validate the briefs in content/ and build the explainer site.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="validate and build the site into site/")
+    _content_option(build)
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="default: site/")
+    _config_option(build)
+
+    check = commands.add_parser("check", help="validate the content only; writes nothing")
+    _content_option(check)
+    _config_option(check)
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: path:line: message (default); github: workflow annotations; json: a list",
+    )
+
+    serve = commands.add_parser("serve", help="live preview that rebuilds on every change")
+    _content_option(serve)
+    _config_option(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+
+    new = commands.add_parser("new", help="scaffold a brief that passes check as it is")
+    new.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    new.add_argument("slug", metavar="SLUG", help="file name without .md, e.g. preshevo-valley")
+    new.add_argument("--title", required=True, help="display name, e.g. 'Preševo Valley'")
+    _content_option(new)
+    return parser
+
+
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), help="default: content/")
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml"
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    from site_builder.check import check_content
+
+    config = read_config(args.config)
+    extensions, options = markdown_extensions(config)
+    ctx = BuildContext(
+        templates_dir=args.config.parent / "theme" / "site_builder", build_date=build_date()
+    )
+    diagnostics = check_content(args.content, ctx, extensions, options)
+    print_diagnostics(diagnostics, sys.stdout if args.format != "text" else sys.stderr, args.format)
+    return EXIT_PROBLEMS if has_errors(diagnostics) else EXIT_OK
+
+
+def _mkdocs_config(args: argparse.Namespace, **overrides: object):
+    from mkdocs.config import load_config
+
+    return load_config(
+        config_file=str(args.config), docs_dir=str(args.content.resolve()), **overrides
+    )
+
+
+def _build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+
+    build(_mkdocs_config(args, site_dir=str(args.site_dir.resolve())))
+    print(f"Built the site in {args.site_dir.resolve()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(
+        config_file=str(args.config),
+        docs_dir=str(args.content.resolve()),
+        dev_addr=args.dev_addr,
+        livereload=True,
+    )
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = write_brief(args.content, args.kind, args.slug, args.title)
+    print(f"Wrote {path}: fill in what its comments ask, then run 'site-builder check'.")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command in ("build", "serve", "check") and not args.content.is_dir():
+        print(f"site-builder: no content folder at {args.content}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command in ("build", "serve") and not args.config.is_file():
+        print(f"site-builder: no configuration file at {args.config}", file=sys.stderr)
+        return EXIT_USAGE
+    _quiet_engine_logs(verbose=args.command == "serve")
+    try:
+        return {"check": _check, "build": _build, "serve": _serve, "new": _new}[args.command](args)
+    except ScaffoldError as error:
+        print(f"site-builder: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # the engine's own errors: already explained, no traceback
+        from mkdocs.exceptions import MkDocsException
+
+        if isinstance(error, MkDocsException):
+            print(f"site-builder: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        raise
+
+
+def _quiet_engine_logs(*, verbose: bool) -> None:
+    """MkDocs logs through 'mkdocs'; show its warnings, and progress only when asked."""
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s")
+    level = logging.INFO if verbose or os.environ.get("SITE_BUILDER_VERBOSE") else logging.WARNING
+    logging.getLogger("mkdocs").setLevel(level)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

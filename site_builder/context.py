@@ -1,0 +1,25 @@
+"""What every renderer needs to know about the build, besides the content itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    templates_dir: Path
+    build_date: dt.date
+    site_url: str | None = None
+    directory_urls: bool = True
+    repo_url: str | None = None

@@ -1,0 +1,385 @@
+"""Wikilinks, citations and automatic cross-links, as one Python-Markdown extension.
+
+The extension works on the parsed tree, so code, links, headings and raw HTML are told apart
+by structure, not guessed from raw Markdown. One ``Linker`` serves a whole build: the engine
+tells it which page is being rendered (``begin_page``), and collects what it found
+(``end_page``): the page's outgoing links, with the sentence of each, and its problems.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+from site_builder.context import BuildContext
+from site_builder.diagnostics import Diagnostic, did_you_mean
+from site_builder.model import GENERATED_PAGES, Corpus, Document, Link
+from site_builder.names import NameMatcher, corpus_matcher
+from site_builder.policy import markup_problems, url_problem
+from site_builder.render.source import source_html
+from site_builder.urls import source_link
+
+WIKILINK_RE = r"\[\[([^\]\|\n]*)(?:\|([^\]\n]*))?\]\]"
+CITATION_RE = r"\[\^([^\]\s]+)\]"
+
+#: Elements whose text is never prose: code, links, headings, citations and the like.
+NOT_PROSE = frozenset(
+    {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "kbd", "samp", "var",
+     "script", "style", "img", "svg", "math", "abbr"}
+)  # fmt: skip
+#: Elements whose text is read as one piece when quoting the sentence around a mention.
+BLOCKS = frozenset(
+    {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "div"}
+)
+_URL_RE = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)\S+|\S+@\S+\.\w+")
+_OPEN_TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>\s*\Z")
+_CLOSE_TAG_RE = re.compile(r"</[a-zA-Z][a-zA-Z0-9-]*\s*>\s*\Z")
+_VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "source", "area"})
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-ÞĀ-ſА-Я0-9])")
+_MAX_CONTEXT = 300
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What one page links to, and what was wrong with its body."""
+
+    links: tuple[Link, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass
+class _PageState:
+    doc: Document
+    linked: set[str] = field(default_factory=set)
+    links: list[tuple[etree.Element, str, str]] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+    citation_uses: dict[str, int] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    search_from: dict[str, int] = field(default_factory=dict)
+
+    def problem(self, literal: str, message: str) -> None:
+        """Report at the line of the next occurrence of ``literal`` in the body."""
+        body = self.doc.body
+        index = body.find(literal, self.search_from.get(literal, 0))
+        if index < 0:
+            index = max(body.find(literal), 0)
+        self.search_from[literal] = index + 1
+        line = self.doc.body_line + body.count("\n", 0, index)
+        self.diagnostics.append(Diagnostic(self.doc.path, line, message))
+
+
+class Linker:
+    """Links for every page of one build, from one matcher built once."""
+
+    def __init__(
+        self, corpus: Corpus, ctx: BuildContext, matcher: NameMatcher | None = None
+    ) -> None:
+        self.corpus = corpus
+        self.ctx = ctx
+        self.matcher = matcher if matcher is not None else corpus_matcher(corpus)
+        self.page: _PageState | None = None
+        self.extension = _LinkerExtension(self)
+        self._sources = {**GENERATED_PAGES, **{d.slug: d.src_uri for d in corpus.documents}}
+
+    def begin_page(self, doc: Document) -> None:
+        self.page = _PageState(doc)
+
+    def end_page(self) -> PageLinks:
+        page, self.page = self.page, None
+        if page is None:
+            return PageLinks((), ())
+        links = tuple(
+            Link(page.doc.slug, target, via, context) for _, target, via, context in page.links
+        )
+        return PageLinks(links, tuple(page.diagnostics))
+
+    def href(self, slug: str) -> str:
+        """A Markdown-style link to the target's source file, as a contributor would write it.
+
+        The site engine turns it into the page's URL (MkDocs also checks that it resolves).
+        """
+        assert self.page is not None
+        return source_link(self.page.doc.src_uri, self._sources[slug])
+
+    def link_element(self, slug: str, text: str, css_class: str) -> etree.Element:
+        element = etree.Element("a", {"href": self.href(slug), "class": css_class})
+        doc = self.corpus.by_slug.get(slug)
+        if doc is not None:
+            element.set("title", doc.summary)
+        element.text = text
+        return element
+
+    def render(
+        self,
+        doc: Document,
+        text: str,
+        extensions: Sequence[str | Extension] = (),
+        extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> tuple[str, PageLinks]:
+        """Render ``text`` as the page of ``doc`` outside any site engine (checks and tests)."""
+        md = markdown.Markdown(
+            extensions=[*extensions, self.extension], extension_configs=extension_configs or {}
+        )
+        self.begin_page(doc)
+        try:
+            html = md.convert(text)
+        finally:
+            found = self.end_page()
+        return html, found
+
+
+class _WikilinkProcessor(InlineProcessor):
+    def __init__(self, linker: Linker) -> None:
+        super().__init__(WIKILINK_RE)
+        self.linker = linker
+
+    def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 (Python-Markdown API)
+        page = self.linker.page
+        if page is None:
+            return None, None, None
+        slug, label = m.group(1).strip(), m.group(2)
+        if slug not in self.linker._sources:
+            known = list(self.linker._sources)
+            page.problem(
+                m.group(0), f"unknown page '{slug}' in wikilink{did_you_mean(slug, known)}"
+            )
+            span = etree.Element("span", {"class": "broken-wikilink"})
+            span.text = label or slug
+            return span, m.start(0), m.end(0)
+        target = self.linker.corpus.by_slug.get(slug)
+        text = label.strip() if label and label.strip() else (target.title if target else slug)
+        element = self.linker.link_element(slug, text, "wikilink")
+        page.links.append((element, slug, "wikilink", ""))
+        return element, m.start(0), m.end(0)
+
+
+class _CitationProcessor(InlineProcessor):
+    def __init__(self, linker: Linker) -> None:
+        super().__init__(CITATION_RE)
+        self.linker = linker
+
+    def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 (Python-Markdown API)
+        page = self.linker.page
+        if page is None:
+            return None, None, None
+        source_id = m.group(1)
+        if page.doc.source(source_id) is None:
+            known = [s.id for s in page.doc.sources]
+            page.problem(
+                m.group(0),
+                f"unknown source id '{source_id}' in citation{did_you_mean(source_id, known)}",
+            )
+            return None, None, None
+        if source_id not in page.cited:
+            page.cited.append(source_id)
+        number = page.cited.index(source_id) + 1
+        uses = page.citation_uses[source_id] = page.citation_uses.get(source_id, 0) + 1
+        sup = etree.Element(
+            "sup", {"id": f"fnref{uses if uses > 1 else ''}:{number}", "class": "citation"}
+        )
+        anchor = etree.SubElement(
+            sup, "a", {"class": "footnote-ref", "href": f"#fn:{number}", "role": "doc-noteref"}
+        )
+        anchor.text = str(number)
+        return sup, m.start(0), m.end(0)
+
+
+class _LinkTreeprocessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        page = self.linker.page
+        if page is None:
+            return
+        self._check_markup(page, root)
+        self._autolink(page, root, root, raw_depth=0)
+        self._add_notes(page, root)
+        sentences = _SentenceFinder(root)
+        page.links = [
+            (element, target, via, sentences.around(element))
+            for element, target, via, _ in page.links
+        ]
+
+    def _check_markup(self, page: _PageState, root: etree.Element) -> None:
+        for raw in self.md.htmlStash.rawHtmlBlocks:
+            for message in markup_problems(str(raw)):
+                page.problem(str(raw).strip()[:40] or str(raw), message)
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                url = element.get(attribute)
+                problem = url_problem(url) if url else None
+                if problem:
+                    page.problem(url, problem)
+
+    def _autolink(
+        self, page: _PageState, parent: etree.Element, element: etree.Element, raw_depth: int
+    ) -> int:
+        """Link mentions in ``element``'s text and its children; returns the raw-HTML depth."""
+        if element.text:
+            element.text, new, raw_depth = self._link_text(page, element.text, raw_depth)
+            for index, child in enumerate(new):
+                element.insert(index, child)
+        for child in list(element):
+            if child.tag not in NOT_PROSE and child.get("class") != "footnote":
+                raw_depth = self._autolink(page, element, child, raw_depth)
+            if child.tail:
+                child.tail, new, raw_depth = self._link_text(page, child.tail, raw_depth)
+                position = list(element).index(child) + 1
+                for offset, new_child in enumerate(new):
+                    element.insert(position + offset, new_child)
+        return raw_depth
+
+    def _link_text(
+        self, page: _PageState, text: str, raw_depth: int
+    ) -> tuple[str, list[etree.Element], int]:
+        """Split ``text`` into leading text and new link elements (each carrying its tail)."""
+        pieces: list[etree.Element] = []
+        head: list[str] = []
+        cursor = 0
+        for start, end, kind in _prose_spans(text, self.md, raw_depth):
+            if kind != "prose":
+                raw_depth += {"open": 1, "close": -1}.get(kind, 0)
+                raw_depth = max(raw_depth, 0)
+                continue
+            if raw_depth:
+                continue
+            for mention in self.linker.matcher.find(text[start:end]):
+                slug = mention.slug
+                if slug == page.doc.slug or slug in page.linked:
+                    continue
+                page.linked.add(slug)
+                a_start, a_end = start + mention.start, start + mention.end
+                if pieces:
+                    pieces[-1].tail = text[cursor:a_start]
+                else:
+                    head.append(text[cursor:a_start])
+                element = self.linker.link_element(slug, text[a_start:a_end], "autolink")
+                pieces.append(element)
+                page.links.append((element, slug, "mention", ""))
+                cursor = a_end
+        if pieces:
+            pieces[-1].tail = text[cursor:]
+            return "".join(head), pieces, raw_depth
+        return text, [], raw_depth
+
+    def _add_notes(self, page: _PageState, root: etree.Element) -> None:
+        if not page.cited:
+            return
+        notes = etree.SubElement(root, "div", {"class": "footnote", "role": "doc-endnotes"})
+        etree.SubElement(notes, "hr")
+        heading = etree.SubElement(notes, "p", {"class": "footnote-title"})
+        heading.text = "Notes"
+        items = etree.SubElement(notes, "ol")
+        for number, source_id in enumerate(page.cited, start=1):
+            source = page.doc.source(source_id)
+            assert source is not None
+            item = etree.SubElement(items, "li", {"id": f"fn:{number}"})
+            paragraph = etree.SubElement(item, "p")
+            paragraph.text = self.md.htmlStash.store(source_html(source)) + "\u00a0"
+            back = etree.SubElement(
+                paragraph,
+                "a",
+                {"class": "footnote-backref", "href": f"#fnref:{number}",
+                 "title": f"Back to citation {number} in the text"},
+            )  # fmt: skip
+            back.text = "\u21a9"
+
+
+def _prose_spans(
+    text: str, md: markdown.Markdown, raw_depth: int
+) -> Iterator[tuple[int, int, str]]:
+    """Cut a text node into prose, URLs and raw-HTML placeholders ("open", "close", "raw")."""
+    cursor = 0
+    for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+        yield from _url_spans(text, cursor, placeholder.start())
+        yield placeholder.start(), placeholder.end(), _raw_kind(md, int(placeholder.group(1)))
+        cursor = placeholder.end()
+    yield from _url_spans(text, cursor, len(text))
+
+
+def _url_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    cursor = start
+    for url in _URL_RE.finditer(text, start, end):
+        if url.start() > cursor:
+            yield cursor, url.start(), "prose"
+        yield url.start(), url.end(), "url"
+        cursor = url.end()
+    if end > cursor:
+        yield cursor, end, "prose"
+
+
+def _raw_kind(md: markdown.Markdown, index: int) -> str:
+    raw = str(md.htmlStash.rawHtmlBlocks[index]) if index < len(md.htmlStash.rawHtmlBlocks) else ""
+    if _CLOSE_TAG_RE.match(raw):
+        return "close"
+    opening = _OPEN_TAG_RE.match(raw)
+    if opening and not opening.group(2) and opening.group(1).lower() not in _VOID_TAGS:
+        return "open"
+    return "raw"
+
+
+class _SentenceFinder:
+    """The sentence around a link, read from its innermost block (citations left out)."""
+
+    def __init__(self, root: etree.Element) -> None:
+        self._texts: list[str] = []
+        self._where: dict[int, tuple[int, int]] = {}
+        for block in root.iter():
+            if block.tag in BLOCKS and not any(
+                inner.tag in BLOCKS for inner in block.iter() if inner is not block
+            ):
+                parts: list[str] = []
+                self._walk(block, parts, len(self._texts))
+                self._texts.append("".join(parts))
+
+    def _walk(self, element: etree.Element, parts: list[str], block: int) -> None:
+        if element.tag == "sup":
+            return
+        self._where[id(element)] = (block, sum(map(len, parts)))
+        parts.append(_clean(element.text or ""))
+        for child in element:
+            self._walk(child, parts, block)
+            parts.append(_clean(child.tail or ""))
+
+    def around(self, element: etree.Element) -> str:
+        if id(element) not in self._where:
+            return ""
+        block, offset = self._where[id(element)]
+        text = self._texts[block]
+        begin, finish = 0, len(text)
+        for boundary in _SENTENCE_END_RE.finditer(text):
+            if boundary.end() <= offset:
+                begin = boundary.end()
+            elif boundary.start() >= offset:
+                finish = boundary.start()
+                break
+        sentence = " ".join(text[begin:finish].split())
+        return sentence if len(sentence) <= _MAX_CONTEXT else sentence[: _MAX_CONTEXT - 1] + "…"
+
+
+def _clean(text: str) -> str:
+    return HTML_PLACEHOLDER_RE.sub("", text)
+
+
+class _LinkerExtension(Extension):
+    def __init__(self, linker: Linker) -> None:
+        super().__init__()
+        self.linker = linker
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown API)
+        md.inlinePatterns.register(_WikilinkProcessor(self.linker), "site_builder_wikilink", 176)
+        md.inlinePatterns.register(_CitationProcessor(self.linker), "site_builder_citation", 175)
+        # After inline patterns (20) and prettify (10); before toc and MkDocs' anchor list (5),
+        # which then see the notes' ids, and MkDocs' relpath (0), which checks our links resolve.
+        md.treeprocessors.register(_LinkTreeprocessor(md, self.linker), "site_builder_links", 6)

@@ -1,0 +1,41 @@
+"""Disputes by actors: each actor's stated position on each dispute, in one table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_builder.model import Document
+from site_builder.pages.base import PageSpec
+from site_builder.render.order import by_title
+from site_builder.render.view import View
+
+
+@dataclass(frozen=True)
+class Cell:
+    """``position`` is the stated position; a party without one has ``party`` only."""
+
+    party: bool = False
+    position: str | None = None
+
+
+def cells(dispute: Document, actors: list[Document]) -> list[Cell]:
+    stated = {p.actor: p.text for p in dispute.positions}
+    return [Cell(a.slug in dispute.parties, stated.get(a.slug)) for a in actors]
+
+
+def body(view: View) -> str:
+    disputes = by_title(view.corpus.of_kind("dispute"))
+    if not disputes:
+        return view.block("empty.html", text="No disputes yet.")
+    involved = {s for d in disputes for s in (*d.parties, *(p.actor for p in d.positions))}
+    actors = by_title(d for d in view.corpus.of_kind("actor") if d.slug in involved)
+    rows = [(d, cells(d, actors)) for d in disputes]
+    return view.block("stance_matrix.html", actors=actors, rows=rows)
+
+
+PAGE = PageSpec(
+    "stance-matrix",
+    "Stance matrix",
+    "every actor's stated position on every dispute, side by side.",
+    body,
+)

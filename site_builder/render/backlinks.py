@@ -1,0 +1,61 @@
+"""The "Mentioned in" list of a page: who links here, and in which sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from site_builder.context import BuildContext
+from site_builder.model import Corpus, Document, Link
+from site_builder.render.labels import KIND_PLURALS
+from site_builder.render.order import by_title
+from site_builder.render.view import View
+
+#: How a front-matter link reads from the target's side ("listed among the parties").
+FRONT_MATTER_PHRASES = {
+    "parties": "listed among the parties",
+    "affiliation": "listed as an affiliation",
+    "agreements": "listed among the agreements concerned",
+    "places": "listed among the places concerned",
+    "positions": "records a stated position",
+    "about": "listed among the subjects of the update",
+    "related": "listed under “See also”",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class Backlink:
+    doc: Document
+    contexts: tuple[Context, ...]
+
+
+def _context(link: Link) -> Context:
+    if link.via != "front-matter":
+        return Context(link.context, quoted=True)
+    key = re.split(r"[.\[]", link.context, maxsplit=1)[0]
+    return Context(FRONT_MATTER_PHRASES.get(key, f"named in its front matter ({key})"), False)
+
+
+def backlinks_html(doc: Document, links: Sequence[Link], corpus: Corpus, ctx: BuildContext) -> str:
+    """Pages linking to ``doc``, grouped by kind and sorted by title, each with its sentences."""
+    contexts: dict[str, list[Context]] = {}
+    for link in links:
+        if link.target == doc.slug and link.source != doc.slug and link.source in corpus.by_slug:
+            found = contexts.setdefault(link.source, [])
+            context = _context(link)
+            if context.text and context not in found:
+                found.append(context)
+    sources = by_title(corpus.by_slug[slug] for slug in contexts)
+    groups = [
+        (heading, [Backlink(d, tuple(contexts[d.slug])) for d in sources if d.kind == kind])
+        for kind, heading in KIND_PLURALS.items()
+    ]
+    view = View.of(doc.src_uri, corpus, ctx)
+    return view.block("backlinks.html", groups=[(h, e) for h, e in groups if e])

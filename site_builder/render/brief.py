@@ -1,0 +1,73 @@
+"""The Markdown of every content page: what the engine renders for a brief, update or page.
+
+Front-matter text only ever appears escaped inside raw HTML blocks, never in Markdown, so
+``*``, ``[x](javascript:…)`` or ``[[…]]`` in a title or a position stays plain text. The body
+goes through as written: the linker turns its names into links and ``[^id]`` into citations.
+"""
+
+from __future__ import annotations
+
+from site_builder import diagram
+from site_builder.context import BuildContext
+from site_builder.model import KIND_LABELS, Corpus, Document
+from site_builder.render.backlinks import backlinks_html
+from site_builder.render.home import home_blocks
+from site_builder.render.timeline import TimelineRow, in_date_order, timeline_block
+from site_builder.render.view import View, heading, markdown_page
+
+__all__ = ["BACKLINKS_PLACEHOLDER", "backlinks_html", "page_markdown"]
+
+#: Written where "Mentioned in" goes; the build replaces it once every page is rendered.
+BACKLINKS_PLACEHOLDER = "<!-- site-builder:mentioned-in -->"
+
+
+def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
+    """The full Markdown of ``doc``'s page."""
+    view = View.of(doc.src_uri, corpus, ctx)
+    if doc.src_uri == "index.md":
+        return markdown_page(doc.body, *home_blocks(view), *_sources(view, doc))
+    if doc.kind == "page":
+        return markdown_page(doc.body, *_timeline(view, doc), *_sources(view, doc))
+    if doc.kind == "update":
+        header = view.block("update_header.html", doc=doc)
+    else:
+        header = view.block("infobox.html", doc=doc, kind=KIND_LABELS[doc.kind])
+    return markdown_page(
+        header,
+        doc.body,
+        *(_dispute(view, doc) if doc.kind == "dispute" else ()),
+        *_timeline(view, doc),
+        *_sources(view, doc),
+        heading("Mentioned in"),
+        BACKLINKS_PLACEHOLDER,
+    )
+
+
+def _dispute(view: View, doc: Document) -> tuple[str, ...]:
+    """Positions of every actor, and the diagram of parties, agreements and places."""
+    stated = {p.actor for p in doc.positions}
+    silent = [slug for slug in doc.parties if slug not in stated]
+    figure = diagram.figure(
+        view,
+        diagram.dispute_diagram(view, doc),
+        "Parties, agreements and places of this dispute; each box links to its page.",
+    )
+    return (
+        heading("Positions"),
+        view.block("positions.html", doc=doc, silent=silent),
+        heading("Parties, agreements and places"),
+        figure,
+    )
+
+
+def _timeline(view: View, doc: Document) -> tuple[str, ...]:
+    if not doc.timeline:
+        return ()
+    rows = in_date_order(TimelineRow(doc, entry) for entry in doc.timeline)
+    return heading("Timeline"), timeline_block(view, rows, here=True)
+
+
+def _sources(view: View, doc: Document) -> tuple[str, ...]:
+    if not doc.sources:
+        return ()
+    return heading("Sources"), view.block("sources.html", sources=doc.sources)

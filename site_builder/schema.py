@@ -1,0 +1,525 @@
+"""Per-kind rules for front matter: every problem becomes a Diagnostic, nothing raises.
+
+The rules work on the plain values of a FrontMatter and look lines up by key path, so each
+message points at the key or list item to change. Rules that need every file (do named slugs
+exist, is a name unique) live in the loader; this module hands it their raw material, even for
+a document that has problems of its own, so that one run reports everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+
+from site_builder.diagnostics import Diagnostic, did_you_mean
+from site_builder.folding import fold
+from site_builder.frontmatter import FrontMatter
+from site_builder.model import (
+    ACTOR_TYPES,
+    AGREEMENT_STATUSES,
+    DISPUTE_STATUSES,
+    KIND_FOLDERS,
+    LANGUAGE_LABELS,
+    PLACE_TYPES,
+    Document,
+    Kind,
+    Name,
+    PartialDate,
+    Position,
+    Source,
+    TimelineEntry,
+)
+from site_builder.policy import markup_problems, url_problem
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
+SUMMARY_LIMIT = 300
+
+COMMON_KEYS = ("title", "summary", "aliases", "tags", "reviewed", "sources", "related", "timeline")
+KIND_KEYS: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
+    {
+        "actor": ("type", "affiliation", "role"),
+        "dispute": ("status", "parties", "positions", "agreements", "places"),
+        "agreement": ("date", "parties", "status"),
+        "place": ("type", "names"),
+        "update": ("date", "about"),
+        "page": (),
+    }
+)
+_KIND_REQUIRED: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
+    {
+        "actor": ("type",),
+        "dispute": ("status", "parties"),
+        "agreement": ("date", "parties", "status"),
+        "place": ("type",),
+        "update": ("date",),
+        "page": (),
+    }
+)
+SOURCE_KEYS = ("id", "title", "publisher", "date", "url")
+SOURCE_REQUIRED = ("id", "title", "publisher")
+TIMELINE_KEYS = ("date", "text", "source")
+
+#: Keys that name other documents, and the kinds they may name (empty: any kind).
+REFERENCE_KINDS: Mapping[str, tuple[Kind, ...]] = MappingProxyType(
+    {
+        "parties": ("actor",),
+        "affiliation": ("actor",),
+        "positions": ("actor",),
+        "agreements": ("agreement",),
+        "places": ("place",),
+        "about": (),
+        "related": (),
+    }
+)
+
+_SPACE = re.compile(r"\s")
+_DATE_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SUMMARY_MARKUP = (
+    ("line breaks", re.compile(r"\n")),
+    ("HTML tags", re.compile(r"</?[A-Za-z][^<>]*>")),
+    ("wikilinks", re.compile(r"\[\[")),
+    ("citations", re.compile(r"\[\^")),
+    ("Markdown links", re.compile(r"\]\(")),
+    ("Markdown code", re.compile(r"`")),
+    ("Markdown emphasis", re.compile(r"(?<![\w*_])([*_]{1,3})(?=\S).*?(?<=\S)\1(?![\w*_])")),
+)
+
+
+def required_keys(kind: Kind) -> tuple[str, ...]:
+    """The keys a document of this kind must have, in the order the contract lists them."""
+    keys = ["title", "summary"]
+    if kind != "page":
+        keys.append("reviewed")
+    if kind not in ("place", "page"):
+        keys.append("sources")
+    return (*keys, *_KIND_REQUIRED[kind])
+
+
+def is_slug(text: str) -> bool:
+    return SLUG.fullmatch(text) is not None
+
+
+def slug_rule(text: str, suffix: str = "") -> str:
+    """How slugs are spelled, with this text turned into one as an example when it can be."""
+    example = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    hint = f", e.g. '{example}{suffix}'" if example else ""
+    return f"lowercase ASCII letters, digits and single hyphens{hint}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A slug named in front matter, for the loader to look up once every file is known."""
+
+    line: int
+    key: str
+    slug: str
+    kinds: tuple[Kind, ...]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the rules made of one file: the document when it is valid, and the rest always."""
+
+    document: Document | None
+    references: tuple[Reference, ...]
+    names: tuple[tuple[str, int], ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def check_front_matter(
+    front: FrontMatter, *, kind: Kind, slug: str, src_uri: str, path: str
+) -> Checked:
+    """Apply the rules of ``kind`` to parsed front matter."""
+    checker = _Checker(front.lines, kind, path)
+    fields = checker.fields(front.data)
+    checker.policy(front.data)
+    document = None
+    if not checker.diagnostics:
+        document = Document(
+            kind=kind,
+            slug=slug,
+            src_uri=src_uri,
+            path=path,
+            body=front.body,
+            body_line=front.body_line,
+            lines=front.lines,
+            **fields,
+        )
+    return Checked(
+        document, tuple(checker.references), tuple(checker.names), tuple(checker.diagnostics)
+    )
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping" if isinstance(value, dict) else "text"
+
+
+def _shown(value: Any) -> str:
+    """A value as the contributor wrote it, near enough."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value.isoformat(" ") if isinstance(value, dt.datetime) else str(value)
+
+
+def _partial_date(value: Any) -> PartialDate | None:
+    """A date from ``2025``, ``"2025-06"``, ``2025-06-02`` (which YAML has already made a date)."""
+    if isinstance(value, dt.datetime | bool):
+        return None
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    match = _DATE_TEXT.fullmatch(str(value)) if isinstance(value, int | str) else None
+    if not match:
+        return None
+    year, month, day = (int(part or 0) for part in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every text value with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else key)
+
+
+class _Checker:
+    """The rules for one file. Each check returns the value for Document, or None when invalid."""
+
+    def __init__(self, lines: Mapping[str, int], kind: Kind, path: str) -> None:
+        self.lines = lines
+        self.kind = kind
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+        self.references: list[Reference] = []
+        self.names: list[tuple[str, int]] = []
+        self.source_lines: dict[str, int] = {}
+
+    def line(self, key_path: str) -> int:
+        return self.lines.get(key_path, 1)
+
+    def error(self, key_path: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, self.line(key_path), message))
+
+    # -- the document -------------------------------------------------------------------------
+
+    def fields(self, data: dict[str, Any]) -> dict[str, Any]:
+        allowed = COMMON_KEYS + KIND_KEYS[self.kind]
+        for key in required_keys(self.kind):
+            if key not in data:
+                self.error("", f"missing required key '{key}'")
+        fields: dict[str, Any] = {}
+        # Timeline entries name sources, so the sources are read first.
+        for key in sorted(data, key=lambda k: k == "timeline"):
+            if key not in allowed:
+                self.unknown_key(key, allowed)
+                continue
+            value = self.field(key, data[key])
+            if value is not None:
+                fields[key] = value
+        return fields
+
+    def unknown_key(self, key: str, allowed: tuple[str, ...]) -> None:
+        owners = [KIND_FOLDERS[kind] for kind, keys in KIND_KEYS.items() if key in keys]
+        if owners:
+            hint = f" (only {' and '.join(owners)} have '{key}')"
+        else:
+            hint = did_you_mean(key, allowed)
+        self.error(key, f"unknown key '{key}'{hint}")
+
+    def field(self, key: str, value: Any) -> Any:
+        match key:
+            case "title":
+                return self.name(key, value)
+            case "role":
+                return self.text(key, value)
+            case "summary":
+                return self.summary(value)
+            case "aliases":
+                return self.list_of(key, value, self.name)
+            case "tags":
+                return self.list_of(key, value, self.text)
+            case "reviewed":
+                day = self.day(key, value)
+                return None if day is None else dt.date(day.year, day.month, day.day)
+            case "date":
+                return self.day(key, value) if self.kind == "update" else self.date(key, value)
+            case "type":
+                return self.choice(key, value, ACTOR_TYPES if self.kind == "actor" else PLACE_TYPES)
+            case "status":
+                statuses = DISPUTE_STATUSES if self.kind == "dispute" else AGREEMENT_STATUSES
+                return self.choice(key, value, statuses)
+            case "sources":
+                return self.at_least_one(key, self.list_of(key, value, self.source), "source")
+            case "timeline":
+                return self.list_of(key, value, self.timeline_entry)
+            case "parties":
+                return self.at_least_one(key, self.references_to(key, value), "actor")
+            case "positions":
+                return self.positions(value)
+            case "names":
+                return self.language_names(value)
+            case _:
+                return self.references_to(key, value)
+
+    def policy(self, data: dict[str, Any]) -> None:
+        for key_path, text in _strings(data, ""):
+            for problem in markup_problems(text):
+                self.error(key_path, f"{problem} in '{key_path}'")
+
+    # -- values -------------------------------------------------------------------------------
+
+    def text(self, path: str, value: Any) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.error(path, f"'{path}' is empty")
+            return None
+        if not isinstance(value, str):
+            hint = "" if isinstance(value, list | dict) else " (put it in quotes)"
+            self.error(path, f"'{path}' must be text, not {_describe(value)}{hint}")
+            return None
+        return value.strip()
+
+    def name(self, path: str, value: Any) -> str | None:
+        """Text that is also one of the brief's names."""
+        text = self.text(path, value)
+        if text is not None:
+            self.names.append((text, self.line(path)))
+        return text
+
+    def summary(self, value: Any) -> str | None:
+        text = self.text("summary", value)
+        if text is None:
+            return None
+        if len(text) > SUMMARY_LIMIT:
+            self.error(
+                "summary",
+                f"'summary' is {len(text)} characters long; the limit is {SUMMARY_LIMIT}",
+            )
+        for what, pattern in _SUMMARY_MARKUP:
+            if pattern.search(text):
+                self.error("summary", f"'summary' must be plain text, without {what}")
+        return text
+
+    def list_of(
+        self, path: str, value: Any, item: Callable[[str, Any], Any]
+    ) -> tuple[Any, ...] | None:
+        if value is None:
+            self.error(path, f"'{path}' is empty")
+            return None
+        if not isinstance(value, list):
+            hint = " (start each item on a line of its own with '- ')"
+            self.error(path, f"'{path}' must be a list, not {_describe(value)}{hint}")
+            return None
+        items = [item(f"{path}[{index}]", element) for index, element in enumerate(value)]
+        return None if any(i is None for i in items) else tuple(items)
+
+    def mapping(self, path: str, value: Any) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        if value is None:
+            self.error(path, f"'{path}' is empty")
+        else:
+            self.error(path, f"'{path}' must be a mapping, not {_describe(value)}")
+        return None
+
+    def at_least_one(
+        self, key: str, items: tuple[Any, ...] | None, noun: str
+    ) -> tuple[Any, ...] | None:
+        if items == ():
+            self.error(key, f"'{key}' needs at least one {noun}")
+            return None
+        return items
+
+    def slug(self, path: str, value: Any, where: str | None = None) -> str | None:
+        text = self.text(path, value)
+        if text is not None and not is_slug(text):
+            self.error(
+                path, f"'{text}' in '{where or path}' is not a valid slug ({slug_rule(text)})"
+            )
+            return None
+        return text
+
+    def references_to(self, key: str, value: Any) -> tuple[str, ...] | None:
+        def reference(path: str, item: Any) -> str | None:
+            slug = self.slug(path, item)
+            if slug is not None:
+                self.references.append(Reference(self.line(path), key, slug, REFERENCE_KINDS[key]))
+            return slug
+
+        return self.list_of(key, value, reference)
+
+    def choice(self, key: str, value: Any, choices: tuple[str, ...]) -> str | None:
+        text = self.text(key, value)
+        if text is not None and text not in choices:
+            hint = did_you_mean(text, choices)
+            self.error(key, f"unknown {key} '{text}'{hint}; use one of: {', '.join(choices)}")
+            return None
+        return text
+
+    def date(self, path: str, value: Any) -> PartialDate | None:
+        if value is None:
+            self.error(path, f"'{path}' is empty")
+            return None
+        if isinstance(value, list | dict):
+            self.error(path, f"'{path}' must be a date, not {_describe(value)}")
+            return None
+        date = _partial_date(value)
+        if date is None:
+            self.error(
+                path,
+                f"'{path}' is not a valid date: '{_shown(value)}' "
+                "(write YYYY, YYYY-MM or YYYY-MM-DD)",
+            )
+        return date
+
+    def day(self, path: str, value: Any) -> PartialDate | None:
+        date = self.date(path, value)
+        if date is not None and not date.day:
+            self.error(path, f"'{path}' must be a full date (YYYY-MM-DD), not '{_shown(value)}'")
+            return None
+        return date
+
+    # -- records ------------------------------------------------------------------------------
+
+    def record(
+        self, path: str, value: Any, keys: tuple[str, ...], required: tuple[str, ...]
+    ) -> dict[str, Any] | None:
+        record = self.mapping(path, value)
+        if record is None:
+            return None
+        for key in record:
+            if key not in keys:
+                hint = did_you_mean(key, keys)
+                self.error(f"{path}.{key}", f"unknown key '{key}' in '{path}'{hint}")
+        for key in required:
+            if key not in record:
+                self.error(path, f"missing required key '{key}' in '{path}'")
+        return record
+
+    def optional(
+        self, record: dict[str, Any], path: str, key: str, check: Callable[[str, Any], Any]
+    ) -> Any:
+        """The checked value of a record's key, or None when the record does not have it."""
+        return check(f"{path}.{key}", record[key]) if key in record else None
+
+    def source(self, path: str, value: Any) -> Source | None:
+        before = len(self.diagnostics)
+        record = self.record(path, value, SOURCE_KEYS, SOURCE_REQUIRED)
+        if record is None:
+            return None
+        source_id = self.optional(record, path, "id", self.source_id)
+        title = self.optional(record, path, "title", self.text)
+        publisher = self.optional(record, path, "publisher", self.text)
+        date = self.optional(record, path, "date", self.date)
+        url = self.optional(record, path, "url", self.url)
+        if len(self.diagnostics) > before:
+            return None
+        return Source(source_id, title, publisher, date, url)
+
+    def source_id(self, path: str, value: Any) -> str | None:
+        source_id = self.slug(path, value)
+        if source_id is None:
+            return None
+        if source_id in self.source_lines:
+            first = self.source_lines[source_id]
+            self.error(path, f"duplicate source id '{source_id}' (first used on line {first})")
+            return None
+        self.source_lines[source_id] = self.line(path)
+        return source_id
+
+    def url(self, path: str, value: Any) -> str | None:
+        url = self.text(path, value)
+        if url is None:
+            return None
+        if problem := url_problem(url):
+            self.error(path, f"{problem} in '{path}'")
+            return None
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = None
+        if (
+            not parts
+            or parts.scheme not in ("http", "https")
+            or not parts.netloc
+            or _SPACE.search(url)
+        ):
+            self.error(path, f"'{path}' must be an http:// or https:// address, not '{url}'")
+            return None
+        return url
+
+    def timeline_entry(self, path: str, value: Any) -> TimelineEntry | None:
+        before = len(self.diagnostics)
+        record = self.record(path, value, TIMELINE_KEYS, TIMELINE_KEYS)
+        if record is None:
+            return None
+        date = self.optional(record, path, "date", self.date)
+        text = self.optional(record, path, "text", self.text)
+        source = self.optional(record, path, "source", self.timeline_source)
+        if len(self.diagnostics) > before:
+            return None
+        return TimelineEntry(date, text, source, self.line(path))
+
+    def timeline_source(self, path: str, value: Any) -> str | None:
+        source = self.text(path, value)
+        if source is not None and source not in self.source_lines:
+            hint = did_you_mean(source, self.source_lines)
+            self.error(
+                path, f"'{source}' in '{path}' is not the id of one of this brief's sources{hint}"
+            )
+            return None
+        return source
+
+    def positions(self, value: Any) -> tuple[Position, ...] | None:
+        mapping = self.mapping("positions", value)
+        if mapping is None:
+            return None
+        positions = []
+        for actor, stance in mapping.items():
+            path = f"positions.{actor}"
+            slug = self.slug(path, actor, where="positions")
+            text = self.text(path, stance)
+            if slug is not None:
+                self.references.append(Reference(self.line(path), "positions", slug, ("actor",)))
+            positions.append(Position(slug, text) if slug and text else None)
+        return None if None in positions else tuple(positions)
+
+    def language_names(self, value: Any) -> tuple[Name, ...] | None:
+        mapping = self.mapping("names", value)
+        if mapping is None:
+            return None
+        names = []
+        for lang, name in mapping.items():
+            path = f"names.{lang}"
+            if not LANGUAGE_CODE.fullmatch(lang):
+                hint = did_you_mean(lang, LANGUAGE_LABELS)
+                self.error(
+                    path,
+                    f"'{lang}' in 'names' is not a language code such as 'sq', 'sr' "
+                    f"or 'sr-Cyrl'{hint}",
+                )
+            text = self.name(path, name)
+            valid = text is not None and LANGUAGE_CODE.fullmatch(lang)
+            names.append(Name(text, lang) if valid else None)
+        return None if None in names else tuple(names)

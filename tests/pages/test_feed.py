@@ -1,0 +1,64 @@
+"""The Atom feed: valid XML, absolute links, dated by the updates only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from urllib.parse import urlparse
+
+from site_builder.model import Corpus
+from site_builder.pages import generate
+from tests.sample_corpus import context, sample_corpus
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feed(corpus: Corpus | None = None, **ctx: object) -> ET.Element:
+    files = {f.src_uri: f for f in generate(corpus or sample_corpus(), context(**ctx))}
+    return ET.fromstring(files["feed.xml"].content)
+
+
+def test_entries_newest_first_with_summaries() -> None:
+    entries = feed().findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Talks resume in Brussels",
+        "Kosovo votes",
+    ]
+    assert entries[0].findtext(f"{ATOM}summary") == "What Talks resume in Brussels is."
+    assert entries[0].findtext(f"{ATOM}updated") == "2025-06-10T00:00:00Z"
+
+
+def test_every_link_and_id_is_absolute() -> None:
+    root = feed()
+    urls = [link.get("href") or "" for link in root.iter(f"{ATOM}link")]
+    urls += [element.text or "" for element in root.iter(f"{ATOM}id")]
+    assert len(urls) == 7
+    for url in urls:
+        parsed = urlparse(url)
+        assert parsed.scheme == "https" and parsed.netloc == "example.org", url
+    assert "https://example.org/dialogue/updates/2025-06-10-talks/" in urls
+    assert "https://example.org/dialogue/feed.xml" in urls
+
+
+def test_updated_comes_from_the_newest_update_not_the_clock() -> None:
+    assert feed().findtext(f"{ATOM}updated") == "2025-06-10T00:00:00Z"
+    assert feed(build_date=dt.date(2030, 1, 1)).findtext(f"{ATOM}updated") == "2025-06-10T00:00:00Z"
+
+
+def test_without_updates_the_feed_is_dated_by_the_build() -> None:
+    root = feed(Corpus(()), build_date=dt.date(2025, 3, 4))
+    assert root.findtext(f"{ATOM}updated") == "2025-03-04T00:00:00Z"
+    assert root.findall(f"{ATOM}entry") == []
+
+
+def test_no_feed_without_a_site_url() -> None:
+    files = generate(sample_corpus(), context(site_url=None))
+    assert "feed.xml" not in {f.src_uri for f in files}
+
+
+def test_links_follow_directory_urls() -> None:
+    entry = feed(directory_urls=False).find(f"{ATOM}entry")
+    assert entry is not None
+    assert (
+        entry.findtext(f"{ATOM}id") == "https://example.org/dialogue/updates/2025-06-10-talks.html"
+    )

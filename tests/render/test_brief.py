@@ -1,0 +1,165 @@
+"""The Markdown of content pages: sections, order, and what each section shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from site_builder.model import Corpus
+from site_builder.pages import PAGES
+from site_builder.render.brief import BACKLINKS_PLACEHOLDER, page_markdown
+from tests.sample_corpus import Audit, context, doc, pdate, sample_corpus, to_html
+
+CORPUS = sample_corpus()
+
+
+def markdown_of(slug: str, corpus: Corpus = CORPUS, **ctx: object) -> str:
+    return page_markdown(corpus.by_slug[slug], corpus, context(**ctx))
+
+
+def headings(text: str) -> list[str]:
+    return re.findall(r"^#+ (.*)$", text, flags=re.MULTILINE)
+
+
+def test_dispute_sections_come_in_order() -> None:
+    text = markdown_of("association")
+    assert text.startswith('<aside class="infobox"')
+    assert headings(text) == [
+        "Positions",
+        "Parties, agreements and places",
+        "Timeline",
+        "Sources",
+        "Mentioned in",
+    ]
+    assert text.index("Body of Association") < text.index("## Positions")
+
+
+def test_body_goes_through_untouched() -> None:
+    body = "Intro with [[serbia]] and a citation[^rks].\n\n## Background\n\n* a list\n"
+    corpus = Corpus(
+        tuple(replace(d, body=body) if d.slug == "kosovo" else d for d in CORPUS.documents)
+    )
+    assert body.strip() in markdown_of("kosovo", corpus)
+
+
+def test_placeholder_is_alone_on_its_line_after_the_heading() -> None:
+    text = markdown_of("kosovo")
+    assert text.endswith(f"## Mentioned in\n\n{BACKLINKS_PLACEHOLDER}\n")
+    assert text.count(BACKLINKS_PLACEHOLDER) == 1
+
+
+def test_infobox_of_an_actor() -> None:
+    html = to_html(markdown_of("besnik-bislimi"))
+    assert "<dt>Kind</dt><dd>Actor</dd>" in html
+    assert "<dt>Type</dt><dd>Person</dd>" in html
+    assert "<dt>Role</dt><dd>Kosovo&#39;s chief negotiator</dd>" in html
+    assert '<dt>Affiliation</dt><dd><a href="../kosovo/"' in html
+    assert '<dd><time datetime="2025-05-01">1 May 2025</time></dd>' in html
+
+
+def test_infobox_of_an_agreement_has_parties_date_and_status() -> None:
+    html = to_html(markdown_of("brussels-agreement"))
+    assert 'status-partly-implemented">Partly implemented</dd>' in html
+    assert '<dt>Concluded</dt><dd><time datetime="2013-04-19">19 April 2013</time>' in html
+    assert html.count('href="../../actors/') == 2
+
+
+def test_infobox_of_a_place_spells_out_each_language() -> None:
+    html = to_html(markdown_of("presevo"))
+    assert '<span lang="sq">Preshevë</span> <span class="language">(Albanian)</span>' in html
+    assert '<span lang="sr-Cyrl">Прешево</span>' in html
+    assert "(Serbian (Cyrillic))" in html
+    assert "## Sources" not in markdown_of("presevo")
+
+
+def test_infobox_shows_aliases_and_tags() -> None:
+    corpus = Corpus(
+        tuple(replace(d, tags=("eu", "facilitator")) if d.slug == "european-union" else d
+              for d in CORPUS.documents)
+    )  # fmt: skip
+    html = to_html(markdown_of("european-union", corpus))
+    assert "<dt>Also known as</dt><dd>EU</dd>" in html
+    assert '<span class="tag">eu</span> <span class="tag">facilitator</span>' in html
+
+
+def test_positions_are_attributed_and_silent_parties_named() -> None:
+    html = to_html(markdown_of("association"))
+    positions = html[html.index('<div class="positions">') : html.index("</div>")]
+    assert re.search(r'<dt><a href="../../actors/serbia/"[^>]*>Serbia</a></dt>\s*'
+                     r"<dd>The central issue for Serbia.</dd>", positions)  # fmt: skip
+    assert "No stated position recorded for: " in positions
+    assert ">Kosovo</a>." in positions
+
+
+def test_dispute_without_positions_says_so() -> None:
+    assert "No stated positions are recorded yet." in markdown_of("license-plates")
+
+
+def test_dispute_page_has_its_diagram() -> None:
+    html = to_html(markdown_of("association"))
+    assert '<figure class="diagram">' in html
+    assert 'href="../../places/presevo/"' in html[html.index("<svg") :]
+
+
+def test_timeline_is_in_date_order_and_cites_its_sources() -> None:
+    html = to_html(markdown_of("european-union"))
+    timeline = html[html.index('<ol class="timeline">') :]
+    assert timeline.index("March 2011") < timeline.index("19 April 2013")
+    assert '(<a href="#source-wiki">Wikipedia</a>)' in timeline
+    assert "## Timeline" not in markdown_of("serbia")
+
+
+def test_sources_list_every_source_with_an_anchor() -> None:
+    html = to_html(markdown_of("association"))
+    assert '<li id="source-rks">RKS News, <cite><a href="https://rks.news/no-breakthrough"' in html
+    assert '<li id="source-print">Koha, <cite>A newspaper article</cite>, June 2025</li>' in html
+
+
+def test_update_has_header_body_sources_and_mentions() -> None:
+    text = markdown_of("2025-06-10-talks")
+    assert text.startswith('<div class="update-meta">')
+    assert '<time datetime="2025-06-10">10 June 2025</time>' in text
+    assert 'About: <a href="../../actors/kosovo/"' in text
+    assert headings(text) == ["Sources", "Mentioned in"]
+
+
+def test_page_has_body_and_sources_only() -> None:
+    text = markdown_of("about")
+    assert text.startswith("About this site.")
+    assert headings(text) == ["Sources"]
+
+
+def test_home_page_latest_updates_disputes_and_entry_points() -> None:
+    updates = [
+        doc("update", f"u{day}", f"Update {day}", date=pdate(f"2025-05-{day:02d}"))
+        for day in range(1, 8)
+    ]
+    corpus = Corpus(CORPUS.documents + tuple(updates))
+    text = markdown_of("index", corpus)
+    assert text.startswith("Welcome to the explainer.")
+    assert headings(text) == [
+        "Latest updates", "Disputes by status", "In progress", "Resolved", "Explore",
+    ]  # fmt: skip
+    latest = text[text.index("## Latest updates") : text.index("## Disputes")]
+    shown = re.findall(r">(Update \d|Talks resume in Brussels|Kosovo votes)</a>", latest)
+    assert shown == ["Talks resume in Brussels", "Update 7", "Update 6", "Update 5", "Update 4"]
+    assert "What Update 7 is." in latest
+    hrefs = Audit(to_html(text)).hrefs()
+    for page in PAGES:
+        assert page.src_uri.removesuffix(".md").removesuffix("index") in " ".join(hrefs)
+    assert "feed.xml" in hrefs
+    assert "feed.xml" not in markdown_of("index", corpus, site_url=None)
+
+
+def test_links_follow_directory_urls() -> None:
+    text = markdown_of("besnik-bislimi", directory_urls=False)
+    assert 'href="kosovo.html"' in text
+
+
+def test_reviewed_date_uses_the_brief_value_not_the_clock() -> None:
+    corpus = Corpus(
+        tuple(replace(d, reviewed=dt.date(2020, 2, 29)) if d.slug == "kosovo" else d
+              for d in CORPUS.documents)
+    )  # fmt: skip
+    assert "29 February 2020" in markdown_of("kosovo", corpus)
