@@ -55,7 +55,9 @@ def format_diagnostic(diagnostic: Diagnostic, output_format: OutputFormat = "tex
         file = _github_escape(diagnostic.path, property_value=True)
         title = _github_escape(f"Content problem in {diagnostic.path}", property_value=True)
         message = _github_escape(diagnostic.message)
-        return f"::{diagnostic.severity} file={file},line={diagnostic.line},title={title}::{message}"
+        return (
+            f"::{diagnostic.severity} file={file},line={diagnostic.line},title={title}::{message}"
+        )
     return str(diagnostic)
 
 
@@ -73,6 +75,8 @@ def print_diagnostics(
     if output_format == "text" and ordered:
         errors = sum(d.severity == "error" for d in ordered)
         files = len({d.path for d in ordered})
-        stream.write(
-            f"{errors} problem{'s' if errors != 1 else ''} in {files} file{'s' if files != 1 else ''}\n"
-        )
+        stream.write(f"{_count(errors, 'problem')} in {_count(files, 'file')}\n")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"

@@ -142,7 +142,7 @@ class _WikilinkProcessor(InlineProcessor):
         super().__init__(WIKILINK_RE)
         self.linker = linker
 
-    def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 (Python-Markdown API)
+    def handleMatch(self, m: re.Match[str], data: str):
         page = self.linker.page
         if page is None:
             return None, None, None
@@ -167,7 +167,7 @@ class _CitationProcessor(InlineProcessor):
         super().__init__(CITATION_RE)
         self.linker = linker
 
-    def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 (Python-Markdown API)
+    def handleMatch(self, m: re.Match[str], data: str):
         page = self.linker.page
         if page is None:
             return None, None, None
@@ -377,7 +377,7 @@ class _LinkerExtension(Extension):
         super().__init__()
         self.linker = linker
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(_WikilinkProcessor(self.linker), "site_builder_wikilink", 176)
         md.inlinePatterns.register(_CitationProcessor(self.linker), "site_builder_citation", 175)
         # After inline patterns (20) and prettify (10); before toc and MkDocs' anchor list (5),

@@ -1,4 +1,4 @@
-"""``site-builder new``: a brief that passes ``check`` as it is, with comments saying what to fill in."""
+"""``site-builder new``: a brief that passes ``check`` as it is, with comments on what to fill."""
 
 from __future__ import annotations
 

@@ -8,7 +8,10 @@ def test_front_matter_references_become_links() -> None:
         make_doc("actor", "serbia", "Serbia"),
         make_doc("actor", "petkovic", "Petar Petković", affiliation=("serbia",)),
         make_doc(
-            "dispute", "association", "Association", parties=("serbia",),
+            "dispute",
+            "association",
+            "Association",
+            parties=("serbia",),
             positions=(Position("serbia", "Central."),),
         ),
     )

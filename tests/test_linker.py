@@ -27,6 +27,8 @@ CORPUS = make_corpus(
     make_doc("update", "news", "News of the day", sources=(Source("rks", "Title", "RKS News"),)),
     make_doc("page", "about", "About"),
 )
+
+
 def render(markdown: str, page: str = "news") -> tuple[str, PageLinks]:
     """Render ``markdown`` as the body of ``page`` (so problems point into it)."""
     linker = Linker(CORPUS, make_ctx())
@@ -47,29 +49,62 @@ MENTIONS = [
         f"<p>The {auto('eusr', 'EU Special Representative')} met the "
         f"{auto('european-union', 'EU')}.</p>",
     ),
-    ("without diacritics", "Presevo is here.", f"<p>{auto('presevo', 'Presevo', 'places')} is here.</p>"),
+    (
+        "without diacritics",
+        "Presevo is here.",
+        f"<p>{auto('presevo', 'Presevo', 'places')} is here.</p>",
+    ),
     (
         "with diacritics when the name has none",
         "Sørensen spoke.",
         f"<p>{auto('sorensen', 'Sørensen')} spoke.</p>",
     ),
-    ("undecomposable letters", "Medveda and Lodz Office.",
-     f"<p>{auto('medvedja', 'Medveda', 'places')} and {auto('lodz', 'Lodz Office')}.</p>"),
-    ("Cyrillic spelling of a Serbian name", "У Прешеву, Прешево.",
-     f"<p>У Прешеву, {auto('presevo', 'Прешево', 'places')}.</p>"),
+    (
+        "undecomposable letters",
+        "Medveda and Lodz Office.",
+        f"<p>{auto('medvedja', 'Medveda', 'places')} and {auto('lodz', 'Lodz Office')}.</p>",
+    ),
+    (
+        "Cyrillic spelling of a Serbian name",
+        "У Прешеву, Прешево.",
+        f"<p>У Прешеву, {auto('presevo', 'Прешево', 'places')}.</p>",
+    ),
     ("Albanian name", "Në Preshevë.", f"<p>Në {auto('presevo', 'Preshevë', 'places')}.</p>"),
     ("case as written", "SERBIA and serbia.", "<p>SERBIA and serbia.</p>"),
     ("possessive with apostrophe", "Serbia's view.", f"<p>{auto('serbia', 'Serbia')}'s view.</p>"),
-    ("possessive with typographic apostrophe", "Kosovo’s view.",
-     f"<p>{auto('kosovo', 'Kosovo')}’s view.</p>"),
-    ("not in inline code", "`Serbia` then Kosovo.", f"<p><code>Serbia</code> then {auto('kosovo', 'Kosovo')}.</p>"),
-    ("not in fenced code", "```\nSerbia\n```", '<div class="highlight"><pre><span></span><code>Serbia\n</code></pre></div>'),
-    ("not in an existing link", "[Serbia](https://example.org)", '<p><a href="https://example.org">Serbia</a></p>'),
+    (
+        "possessive with typographic apostrophe",
+        "Kosovo’s view.",
+        f"<p>{auto('kosovo', 'Kosovo')}’s view.</p>",
+    ),
+    (
+        "not in inline code",
+        "`Serbia` then Kosovo.",
+        f"<p><code>Serbia</code> then {auto('kosovo', 'Kosovo')}.</p>",
+    ),
+    (
+        "not in fenced code",
+        "```\nSerbia\n```",
+        '<div class="highlight"><pre><span></span><code>Serbia\n</code></pre></div>',
+    ),
+    (
+        "not in an existing link",
+        "[Serbia](https://example.org)",
+        '<p><a href="https://example.org">Serbia</a></p>',
+    ),
     ("not in a heading", "## Serbia", '<h2 id="serbia">Serbia</h2>'),
-    ("not in raw HTML", "<span>Serbia</span> Kosovo", f"<p><span>Serbia</span> {auto('kosovo', 'Kosovo')}</p>"),
+    (
+        "not in raw HTML",
+        "<span>Serbia</span> Kosovo",
+        f"<p><span>Serbia</span> {auto('kosovo', 'Kosovo')}</p>",
+    ),
     ("not in a raw HTML block", "<div>Serbia</div>", "<div>Serbia</div>"),
     ("not in image text", "![Serbia](map.png)", '<p><img alt="Serbia" src="map.png" /></p>'),
-    ("not in a URL", "See https://example.org/Serbia now.", "<p>See https://example.org/Serbia now.</p>"),
+    (
+        "not in a URL",
+        "See https://example.org/Serbia now.",
+        "<p>See https://example.org/Serbia now.</p>",
+    ),
     ("only the first mention", "Serbia, Serbia.", f"<p>{auto('serbia', 'Serbia')}, Serbia.</p>"),
     (
         "first mention after a wikilink still links",
@@ -103,7 +138,10 @@ def test_updates_and_pages_are_not_automatic_targets() -> None:
 def test_wikilink_uses_title_and_summary_tooltip() -> None:
     output, found = render("See [[about]] and [[presevo]].")
     assert '<a class="wikilink" href="../pages/about.md" title="What About is.">About</a>' in output
-    assert '<a class="wikilink" href="../places/presevo.md" title="What Preševo is.">Preševo</a>' in output
+    assert (
+        '<a class="wikilink" href="../places/presevo.md" title="What Preševo is.">Preševo</a>'
+        in output
+    )
     assert [(link.target, link.via) for link in found.links] == [
         ("about", "wikilink"),
         ("presevo", "wikilink"),
@@ -153,7 +191,11 @@ def test_sentence_leaves_out_citation_numbers() -> None:
 
 @pytest.mark.parametrize(
     "markdown",
-    ['<a href="javascript:alert(1)">x</a>', "[x](javascript:alert(1))", "<script>alert(1)</script>"],
+    [
+        '<a href="javascript:alert(1)">x</a>',
+        "[x](javascript:alert(1))",
+        "<script>alert(1)</script>",
+    ],
 )
 def test_forbidden_markup_in_the_body_is_an_error(markdown: str) -> None:
     _, found = render(markdown)

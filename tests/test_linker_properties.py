@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.linker import Linker
-from tests.test_linker import CORPUS, EXTENSIONS
 from tests.factories import make_ctx
+from tests.test_linker import CORPUS, EXTENSIONS
 
 NAMES = ["Serbia", "Kosovo", "EU", "EU Special Representative", "Presevo", "Preševo Valley",
          "Sørensen", "Medveđa", "Прешево", "Serbian", "Kosovars"]  # fmt: skip

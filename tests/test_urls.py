@@ -34,7 +34,10 @@ def test_relative_url(start: str, target: str, link: str) -> None:
 
 
 def test_absolute_url() -> None:
-    assert absolute_url("https://example.org/site/", "/actors/x/") == "https://example.org/site/actors/x/"
+    assert (
+        absolute_url("https://example.org/site/", "/actors/x/")
+        == "https://example.org/site/actors/x/"
+    )
 
 
 def test_source_link() -> None:

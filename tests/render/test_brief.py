@@ -106,7 +106,7 @@ def test_timeline_is_in_date_order_and_cites_its_sources() -> None:
     html = to_html(markdown_of("european-union"))
     timeline = html[html.index('<ol class="timeline">') :]
     assert timeline.index("March 2011") < timeline.index("19 April 2013")
-    assert '(<a href="#source-wiki">Wikipedia</a>)' in timeline
+    assert 'Source: <a href="#source-wiki">Wikipedia</a>' in timeline
     assert "## Timeline" not in markdown_of("serbia")
 
 
