@@ -20,6 +20,8 @@ def build_date() -> dt.date:
 class BuildContext:
     templates_dir: Path
     build_date: dt.date
+    site_name: str = "Kosovo–Serbia Dialogue Explainer"
+    site_description: str = ""
     site_url: str | None = None
     directory_urls: bool = True
     repo_url: str | None = None

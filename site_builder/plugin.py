@@ -12,6 +12,7 @@ Order of events in one build, and what each does here:
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -60,6 +61,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.ctx = BuildContext(
             templates_dir=_templates_dir(config),
             build_date=build_date(),
+            site_name=config.site_name,
+            site_description=config.site_description or "",
             site_url=config.site_url or None,
             directory_urls=config.use_directory_urls,
             repo_url=config.repo_url or None,
@@ -84,7 +87,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.generated = () if self._degraded else generate(self.corpus, self.ctx)
         for generated in self.generated:
-            files.append(File.generated(config, generated.src_uri, content=generated.content))
+            content = generated.content
+            if generated.title is not None:  # a page: its title, as front matter MkDocs reads
+                content = f"---\ntitle: {json.dumps(generated.title)}\n---\n\n{content}"
+            files.append(File.generated(config, generated.src_uri, content=content))
         config.nav = navigation(self.corpus, self.generated, self.config.nav_limit)
         return files
 

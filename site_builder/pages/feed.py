@@ -36,6 +36,8 @@ def feed_xml(corpus: Corpus, ctx: BuildContext, site_url: str) -> str:
             updated=atom_time(newest or full_date(ctx.build_date)),
             entries=entries,
             atom_time=atom_time,
+            site_name=ctx.site_name,
+            site_description=ctx.site_description,
         )
         .strip()
         + "\n"

@@ -53,7 +53,7 @@ def _dispute(view: View, doc: Document) -> tuple[str, ...]:
         "Parties, agreements and places of this dispute; each box links to its page.",
     )
     return (
-        heading("Positions"),
+        heading("Positions at a glance"),
         view.block("positions.html", doc=doc, silent=silent),
         heading("Parties, agreements and places"),
         figure,

@@ -26,13 +26,13 @@ def test_dispute_sections_come_in_order() -> None:
     text = markdown_of("association")
     assert text.startswith('<aside class="infobox"')
     assert headings(text) == [
-        "Positions",
+        "Positions at a glance",
         "Parties, agreements and places",
         "Timeline",
         "Sources",
         "Mentioned in",
     ]
-    assert text.index("Body of Association") < text.index("## Positions")
+    assert text.index("Body of Association") < text.index("## Positions at a glance")
 
 
 def test_body_goes_through_untouched() -> None:
