@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from site_builder.changes import ChangesError, changed_since, select
 from site_builder.config_file import markdown_extensions, read_config
 from site_builder.context import BuildContext, build_date
 from site_builder.diagnostics import FORMATS, has_errors, print_diagnostics
@@ -33,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(build)
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="default: site/")
     _config_option(build)
+    build.add_argument(
+        "--strict", action="store_true", help="treat the site engine's warnings as errors"
+    )
 
     check = commands.add_parser("check", help="validate the content only; writes nothing")
     _content_option(check)
@@ -42,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         default="text",
         help="text: path:line: message (default); github: workflow annotations; json: a list",
+    )
+    check.add_argument(
+        "--changed-since",
+        metavar="REV",
+        help="report only problems in files changed since the git revision REV, or caused by them",
     )
 
     serve = commands.add_parser("serve", help="live preview that rebuilds on every change")
@@ -70,12 +79,15 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> int:
     from site_builder.check import check_content
 
+    changes = changed_since(args.content, args.changed_since) if args.changed_since else None
     config = read_config(args.config)
     extensions, options = markdown_extensions(config)
     ctx = BuildContext(
         templates_dir=args.config.parent / "theme" / "site_builder", build_date=build_date()
     )
     diagnostics = check_content(args.content, ctx, extensions, options)
+    if changes is not None:
+        diagnostics = select(diagnostics, changes, args.content)
     print_diagnostics(diagnostics, sys.stdout if args.format != "text" else sys.stderr, args.format)
     return EXIT_PROBLEMS if has_errors(diagnostics) else EXIT_OK
 
@@ -91,7 +103,7 @@ def _mkdocs_config(args: argparse.Namespace, **overrides: object):
 def _build(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build
 
-    build(_mkdocs_config(args, site_dir=str(args.site_dir.resolve())))
+    build(_mkdocs_config(args, site_dir=str(args.site_dir.resolve()), strict=args.strict))
     print(f"Built the site in {args.site_dir.resolve()}", file=sys.stderr)
     return EXIT_OK
 
@@ -125,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _quiet_engine_logs(verbose=args.command == "serve")
     try:
         return {"check": _check, "build": _build, "serve": _serve, "new": _new}[args.command](args)
-    except ScaffoldError as error:
+    except (ScaffoldError, ChangesError) as error:
         print(f"site-builder: {error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # the engine's own errors: already explained, no traceback

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -100,6 +101,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         doc = self._document(page)
         if doc is None:
             return None
+        # The theme prints meta values as they are and reads some keys itself (a dispute's
+        # `status` would become a page-status icon): give it only escaped title and summary.
+        page.meta = {"title": escape(doc.title), "description": escape(doc.summary)}
         self.linker.begin_page(doc)
         if self._degraded:
             return doc.body

@@ -1,0 +1,144 @@
+"""End to end: the command line and MkDocs build fixture corpora and the real content."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder.loader import load_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+MINIMAL = REPO / "tests" / "fixtures" / "minimal" / "content"
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def site_builder(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "site-builder"), *args], cwd=cwd, env=ENV, capture_output=True, text=True
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("minimal") / "site"
+    result = site_builder("build", "--strict", "--content", str(MINIMAL), "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = site_builder("build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_plain_mkdocs_build_gives_the_same_site(minimal_site: Path, tmp_path: Path) -> None:
+    """`mkdocs build --strict` with the repository's configuration, on the same content."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: content", f"docs_dir: {MINIMAL}")
+    config = config.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+        cwd=tmp_path, env=ENV, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(site) == tree_digest(minimal_site)
+
+
+def test_generated_pages_and_briefs_are_built(minimal_site: Path) -> None:
+    for page in ["index.html", "timeline/index.html", "stance-matrix/index.html",
+                 "actors/index.html", "names/index.html", "diagram.svg", "feed.xml"]:  # fmt: skip
+        assert (minimal_site / page).is_file(), page
+    corpus, _ = load_corpus(MINIMAL)
+    for doc in corpus.documents:
+        url = "index.html" if doc.slug == "index" else f"{doc.src_uri[:-3]}/index.html"
+        assert (minimal_site / url).is_file(), url
+
+
+_THIRD_PARTY = [
+    re.compile(r"<link\b[^>]*\bhref=\"(?:https?:)?//", re.I),
+    re.compile(r"<script\b[^>]*\bsrc=\"(?:https?:)?//", re.I),
+    re.compile(r"<img\b[^>]*\bsrc=\"(?:https?:)?//", re.I),
+    re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I),
+    re.compile(r"@import\s+['\"]?(?:url\()?['\"]?(?:https?:)?//", re.I),
+]
+_OWN_LINKS = re.compile(r'<link\b[^>]*\brel="(?:canonical|alternate)"[^>]*>', re.I)
+
+
+@pytest.mark.parametrize("which", ["minimal_site", "real_site"])
+def test_no_third_party_requests(which: str, request: pytest.FixtureRequest) -> None:
+    """Nothing the browser loads by itself comes from another host (canonical links are not loads)."""
+    site: Path = request.getfixturevalue(which)
+    offenders = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".css"):
+            continue
+        text = _OWN_LINKS.sub("", path.read_text(encoding="utf-8"))
+        offenders += [
+            f"{path.relative_to(site)}: {p.pattern}" for p in _THIRD_PARTY if p.search(text)
+        ]
+    assert offenders == []
+
+
+def test_failed_build_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    first = next((content / "actors").glob("*.md"))
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("\n---\n", "\n---\nSee [[nowhere]].\n", 1)
+    )
+    update = next((content / "updates").glob("*.md"))
+    update.write_text(update.read_text(encoding="utf-8").replace("title:", "titel:", 1))
+    result = site_builder("build", "--content", str(content), "--site-dir", str(site))
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if re.match(r"content/\S+:\d+: ", line)]
+    assert any(f"content/actors/{first.name}:" in p and "'nowhere'" in p for p in problems)
+    assert any(f"content/updates/{update.name}:" in p and "'titel'" in p for p in problems)
+    assert "Traceback" not in result.stderr
+    assert tree_digest(site) == {"index.html": hashlib.sha256(b"the published site").hexdigest()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_real_content_references_resolve_and_every_source_is_cited() -> None:
+    corpus, diagnostics = load_corpus(REPO / "content")
+    assert [str(d) for d in diagnostics] == []
+    for doc in corpus.documents:
+        for key, slug in doc.references:
+            assert slug in corpus.by_slug, f"{doc.path}: {key} names unknown '{slug}'"
+        cited = set(re.findall(r"\[\^([^\]\s]+)\]", doc.body)) | {e.source for e in doc.timeline}
+        for source in doc.sources:
+            assert source.id in cited, f"{doc.path}: source '{source.id}' is never cited"
+
+
+def test_real_content_has_a_brief_for_everything_the_article_names() -> None:
+    corpus, _ = load_corpus(REPO / "content")
+    names = {name.text for doc in corpus.briefs for name in doc.all_names}
+    for name in ["Kosovo", "Serbia", "European Union", "United States", "Besnik Bislimi",
+                 "Petar Petković", "Peter Sørensen", "Peter Sorensen", "Kaja Kallas",
+                 "Philip Reeker", "Albanian National Council", "RKS News", "Preševo Valley",
+                 "Bujanovac", "Bujanoc", "Breznica", "Brussels", "Belgrade", "Pristina",
+                 "Brussels Agreement", "Ohrid Agreement"]:  # fmt: skip
+        assert name in names, name
