@@ -87,7 +87,7 @@ _OWN_LINKS = re.compile(r'<link\b[^>]*\brel="(?:canonical|alternate)"[^>]*>', re
 
 @pytest.mark.parametrize("which", ["minimal_site", "real_site"])
 def test_no_third_party_requests(which: str, request: pytest.FixtureRequest) -> None:
-    """Nothing the browser loads by itself comes from another host (canonical links are not loads)."""
+    """Nothing the browser loads comes from another host (canonical links load nothing)."""
     site: Path = request.getfixturevalue(which)
     offenders = []
     for path in sorted(site.rglob("*")):
