@@ -142,3 +142,32 @@ def test_real_content_has_a_brief_for_everything_the_article_names() -> None:
                  "Bujanovac", "Bujanoc", "Breznica", "Brussels", "Belgrade", "Pristina",
                  "Brussels Agreement", "Ohrid Agreement"]:  # fmt: skip
         assert name in names, name
+
+
+def _mentioned_in(page: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(kind heading, linking page title, sentences and keys) of a built "Mentioned in"."""
+    html = page.read_text(encoding="utf-8")
+    section = html[html.index('id="mentioned-in"') :]
+    section = section[: section.index("</div>")]
+    rows = []
+    for group in re.split(r"<h3>", section)[1:]:
+        kind = group[: group.index("</h3>")]
+        for item in re.findall(r"<li>(.*?)</li>", group, flags=re.S):
+            title = re.search(r">([^<]+)</a>", item)[1]
+            notes = tuple(re.findall(r'class="backlink-(?:sentence|key)">([^<]+)<', item))
+            rows.append((kind, title, notes))
+    return rows
+
+
+def test_backlinks_with_their_sentences(minimal_site: Path) -> None:
+    assert _mentioned_in(minimal_site / "actors" / "serbia" / "index.html") == [
+        ("Actors", "Kosovo",
+         ("Kosovo takes part in the dialogue with Serbia facilitated by the European Union.",)),
+        ("Disputes", "Vehicle licence plates",
+         ("(listed among the parties)", "(records a stated position)")),
+        ("Agreements", "Brussels Agreement",
+         ("Its parties are Kosovo and Serbia.", "(listed among the parties)")),
+        ("Places", "Preševo", ("Preševo lies in the south of Serbia.",)),
+        ("Pages", "The Kosovo–Serbia dialogue",
+         ("This site explains the dialogue between Kosovo and Serbia, one brief at a time.",)),
+    ]  # fmt: skip
