@@ -31,9 +31,18 @@ lint: $(INSTALLED)
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: $(INSTALLED) /usr/bin/chromium
+# axe-core (injected by tests/browser) and lighthouse, pinned in package-lock.json.
+node_modules/axe-core/axe.min.js: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: $(INSTALLED) /usr/bin/chromium node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Lighthouse scores of the home page, a dispute and the stance matrix -> benchmarks/lighthouse.json
+lighthouse: $(INSTALLED) /usr/bin/chromium node_modules/axe-core/axe.min.js
+	$(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf site .venv .pytest_cache

@@ -18,7 +18,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic, did_you_mean
@@ -148,15 +148,17 @@ class _WikilinkProcessor(InlineProcessor):
             return None, None, None
         slug, label = m.group(1).strip(), m.group(2)
         if slug not in self.linker._sources:
-            known = list(self.linker._sources)
-            page.problem(
-                m.group(0), f"unknown page '{slug}' in wikilink{did_you_mean(slug, known)}"
-            )
+            if slug not in self.linker.corpus.unloaded:  # else its own problem is reported
+                hint = did_you_mean(slug, list(self.linker._sources))
+                page.problem(m.group(0), f"unknown page '{slug}' in wikilink{hint}")
             span = etree.Element("span", {"class": "broken-wikilink"})
             span.text = label or slug
             return span, m.start(0), m.end(0)
         target = self.linker.corpus.by_slug.get(slug)
-        text = label.strip() if label and label.strip() else (target.title if target else slug)
+        # A title is front-matter text: shown as written, never parsed again as Markdown (a
+        # title holding its own [[slug]] would otherwise expand without end).
+        title = AtomicString(target.title if target else slug)
+        text = label.strip() if label and label.strip() else title
         element = self.linker.link_element(slug, text, "wikilink")
         page.links.append((element, slug, "wikilink", ""))
         return element, m.start(0), m.end(0)

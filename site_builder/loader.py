@@ -65,7 +65,9 @@ def load_corpus(content_dir: Path) -> tuple[Corpus, list[Diagnostic]]:
         ),
         key=lambda document: document.src_uri,
     )
-    return Corpus(tuple(documents)), diagnostics
+    return Corpus(
+        tuple(documents), unloaded=frozenset(registry) - {d.slug for d in documents}
+    ), diagnostics
 
 
 # -- finding the files ------------------------------------------------------------------------

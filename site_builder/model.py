@@ -199,6 +199,9 @@ class Corpus:
     """Every valid document of a content folder, in a stable order (by source path)."""
 
     documents: tuple[Document, ...]
+    #: Slugs of files that exist but were left out for their own problems: links to them are
+    #: not reported as missing (the file's own problem is).
+    unloaded: frozenset[str] = frozenset()
 
     @cached_property
     def by_slug(self) -> Mapping[str, Document]:

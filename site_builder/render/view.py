@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from site_builder.context import BuildContext
 from site_builder.model import Corpus, Document, PartialDate
 from site_builder.render.labels import label, language_label, plural_label
+from site_builder.render.search import search_spellings
 from site_builder.render.source import source_html
 from site_builder.urls import page_url, relative_url
 
@@ -51,6 +52,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         language=language_label,
     )
     env.globals["source"] = source_html
+    env.globals["search_spellings"] = search_spellings
     return env
 
 

@@ -1,0 +1,272 @@
+"""Build-time benchmark: ``site-builder build`` against plain MkDocs + Material (issue #8, #10).
+
+``python benchmarks/run.py [--sizes 100,1000] [--reps 3] [--large] [--large-plain] [--profile]``
+
+Alternates our build and a plain ``mkdocs build`` of the same Markdown bodies, each in a fresh
+subprocess under ``/usr/bin/time`` (wall time, peak RSS), and reports medians; splits our own
+stages in-process; measures site size and the first-visit transfer of one brief page. Writes
+``benchmarks/out/results-<time>.json`` and prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import io
+import json
+import os
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate_corpus import generate  # noqa: E402
+
+
+def timed(cmd: list[str]) -> tuple[float, int, float]:
+    """Wall s, peak RSS (KiB) and CPU s (user+sys) of one fresh process.
+
+    CPU time is reported too because wall time is noisy on a shared machine.
+    """
+    stats = OUT / "time.txt"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", str(stats), *cmd], check=True, env=env)
+    rss, user, system = stats.read_text().split()[-3:]
+    return time.perf_counter() - start, int(rss), float(user) + float(system)
+
+
+def commands(n: int, work: Path) -> dict[str, list[str]]:
+    """Our build and the plain one; both write a fresh site folder."""
+    return {
+        "ours": [
+            str(BIN / "site-builder"), "build", "--content", str(work / f"c{n}"),
+            "--site-dir", str(work / f"site-ours-{n}"), "--config", str(ROOT / "mkdocs.yml"),
+        ],
+        "plain": [
+            str(BIN / "mkdocs"), "build", "-q", "-f", str(work / f"p{n}" / "mkdocs.yml"),
+            "-d", str(work / f"site-plain-{n}"),
+        ],
+    }  # fmt: skip
+
+
+def stages(content: Path) -> dict[str, float]:
+    """Our own stages in-process, on the same corpus: where the non-MkDocs time goes."""
+    from site_builder.config_file import markdown_extensions, read_config
+    from site_builder.context import BuildContext, build_date
+    from site_builder.graph import backlinks, front_matter_links
+    from site_builder.linker import Linker
+    from site_builder.loader import load_corpus
+    from site_builder.pages import generate as generate_pages
+    from site_builder.render.brief import page_markdown
+
+    ctx = BuildContext(templates_dir=ROOT / "theme" / "site_builder", build_date=build_date())
+    extensions, options = markdown_extensions(read_config(ROOT / "mkdocs.yml"))
+    out: dict[str, float] = {}
+    t = time.perf_counter()
+    corpus, _ = load_corpus(content)
+    out["load+validate"] = time.perf_counter() - (t := t)
+    t = time.perf_counter()
+    linker = Linker(corpus, ctx)
+    out["matcher"] = time.perf_counter() - t
+    t = time.perf_counter()
+    texts = [(doc, page_markdown(doc, corpus, ctx)) for doc in corpus.documents]
+    out["page markdown"] = time.perf_counter() - t
+    t = time.perf_counter()
+    links = []
+    for doc, text in texts:
+        links.extend(linker.render(doc, text, extensions, options)[1].links)
+    out["markdown+link (all pages)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    backlinks([*links, *front_matter_links(corpus)])
+    out["backlinks"] = time.perf_counter() - t
+    t = time.perf_counter()
+    generate_pages(corpus, ctx)
+    out["summary pages"] = time.perf_counter() - t
+    return out
+
+
+def transfer(site: Path, page: Path) -> dict[str, int]:
+    """Gzipped bytes of a first visit to ``page``: HTML, its CSS/JS/fonts, the search index.
+
+    Material 9 starts its search worker at page load and the worker fetches the whole
+    index at once, so the index and worker count as first-visit bytes.
+    """
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    refs += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    refs += re.findall(r'"search":\s*"([^"]+)"', html)
+    files = {page}
+    for ref in refs:
+        if "://" not in ref:
+            files.add((page.parent / ref.split("?")[0]).resolve())
+    for css in [f for f in files if f.suffix == ".css"]:
+        for font in re.findall(r"url\(([^)]+\.woff2?)\)", css.read_text(encoding="utf-8")):
+            files.add((css.parent / font.strip("\"'")).resolve())
+    index = site / "search" / "search_index.json"
+    if "search" in html and index.exists():
+        files.add(index)
+    sizes = {str(f.relative_to(site.resolve()) if f.is_absolute() else f): _gz(f) for f in files}
+    return {"total": sum(sizes.values()), "html": _gz(page), "search_index": _gz(index), **sizes}
+
+
+def _gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6)) if path.exists() else 0
+
+
+def page_sizes(site: Path, folder: str) -> dict[str, int]:
+    """Median raw and gzipped HTML size of the brief pages in one folder."""
+    pages = sorted((site / folder).glob("*/index.html"))
+    raw = [p.stat().st_size for p in pages]
+    return {"median_html": int(statistics.median(raw)), "median_html_gz": int(
+        statistics.median(_gz(p) for p in pages)
+    )}  # fmt: skip
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def profile(n: int, work: Path) -> str:
+    """Top 25 cumulative of our whole build in-process."""
+    from site_builder.cli import main as cli_main
+
+    cmd = commands(n, work)["ours"][1:]
+    profiler = cProfile.Profile()
+    profiler.runcall(cli_main, cmd)
+    (OUT / f"profile-{n}.prof").parent.mkdir(exist_ok=True)
+    profiler.dump_stats(OUT / f"profile-{n}.prof")
+    buffer = io.StringIO()
+    pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(25)
+    return buffer.getvalue()
+
+
+def rebuild(n: int, work: Path) -> dict[str, float]:
+    """Warm in-process rebuild after touching one brief, as ``mkdocs serve`` does it.
+
+    MkDocs 1.6 serve reloads the config and rebuilds the whole site in the running process,
+    so a second in-process build of the same config is the time a reader waits after a save.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    out: dict[str, float] = {}
+    setups = {
+        "ours": (ROOT / "mkdocs.yml", work / f"c{n}"),
+        "plain": (work / f"p{n}" / "mkdocs.yml", work / f"p{n}" / "docs"),
+    }
+    for kind, (config, docs) in setups.items():
+        site = work / f"site-rebuild-{kind}-{n}"
+        build(load_config(str(config), docs_dir=str(docs), site_dir=str(site)))
+        edited = sorted((docs / "actors").glob("*.md"))[0]
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+        start = time.perf_counter()
+        build(
+            load_config(str(config), docs_dir=str(docs), site_dir=str(site)),
+            serve_url="http://127.0.0.1:8000/",
+        )
+        out[kind] = time.perf_counter() - start
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--large", action="store_true", help="also N=3000, our build, once")
+    parser.add_argument("--large-plain", action="store_true", help="and plain MkDocs at 3000")
+    parser.add_argument("--profile", type=int, default=0, help="cProfile our build at this N")
+    parser.add_argument("--rebuild", type=int, default=0, help="time a serve rebuild at this N")
+    parser.add_argument("--work", type=Path, default=OUT / "work")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    plan = [(int(n), args.reps, ("ours", "plain")) for n in args.sizes.split(",") if n]
+    if args.large:
+        plan.append((3000, 1, ("ours", "plain") if args.large_plain else ("ours",)))
+    results: dict[str, Any] = {"sizes": {}}
+    for n, reps, which in plan:
+        for d in (f"c{n}", f"p{n}"):
+            shutil.rmtree(args.work / d, ignore_errors=True)
+        generate(n, args.work / f"c{n}", args.work / f"p{n}")
+        cmds = commands(n, args.work)
+        runs: dict[str, list[tuple[float, int, float]]] = {k: [] for k in which}
+        for _ in range(reps):
+            for kind in which:  # alternate, so drift hits both alike
+                runs[kind].append(timed(cmds[kind]))
+                print(f"N={n} {kind}: {runs[kind][-1][0]:.2f}s", file=sys.stderr)
+        row: dict[str, Any] = {"stages": stages(args.work / f"c{n}")}
+        for kind, measured in runs.items():
+            site = args.work / f"site-{kind}-{n}"
+            med = statistics.median(t for t, _, _ in measured)
+            first = sorted((site / "actors").glob("*/index.html"))[0]
+            row[kind] = {
+                "times": [t for t, _, _ in measured], "median_s": med,
+                "median_cpu_s": statistics.median(c for _, _, c in measured),
+                "per_brief_ms": med / n * 1000,
+                "peak_rss_mib": max(m for _, m, _ in measured) / 1024, "site_bytes": du(site),
+                "first_visit_gz": transfer(site, first), **page_sizes(site, "actors"),
+            }  # fmt: skip
+        if "plain" in row:
+            row["ratio"] = row["ours"]["median_s"] / row["plain"]["median_s"]
+            row["cpu_ratio"] = row["ours"]["median_cpu_s"] / row["plain"]["median_cpu_s"]
+        results["sizes"][str(n)] = row
+    if args.rebuild:
+        if not (args.work / f"c{args.rebuild}").is_dir():
+            generate(args.rebuild, args.work / f"c{args.rebuild}", args.work / f"p{args.rebuild}")
+        results["rebuild"] = rebuild(args.rebuild, args.work)
+    if args.profile:
+        results["profile"] = profile(args.profile, args.work)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (OUT / f"results-{stamp}.json").write_text(json.dumps(results, indent=2))
+    print(table(results))
+
+
+def table(results: dict[str, Any]) -> str:
+    """The headline figures as Markdown."""
+    lines = [
+        "| N | ours median s | plain median s | ratio | ours ms/brief | plain ms/brief "
+        "| ours peak MiB | plain peak MiB | ours site MB | plain site MB "
+        "| ours brief HTML gz KB | ours first visit gz KB | plain first visit gz KB "
+        "| ours CPU s | plain CPU s |",
+        "|" + "---|" * 15,
+    ]
+    for n, row in results["sizes"].items():
+        o, p = row["ours"], row.get("plain")
+
+        def f(d: dict[str, Any] | None, key: str, scale: float = 1, fmt: str = ".2f") -> str:
+            return format(d[key] / scale, fmt) if d and key in d else "–"
+
+        def fv(d: dict[str, Any] | None) -> str:
+            return f"{d['first_visit_gz']['total'] / 1024:.0f}" if d else "–"
+
+        lines.append(
+            f"| {n} | {f(o, 'median_s')} | {f(p, 'median_s')} | "
+            f"{format(row['ratio'], '.2f') if 'ratio' in row else '–'} | "
+            f"{f(o, 'per_brief_ms')} | {f(p, 'per_brief_ms')} | {f(o, 'peak_rss_mib', fmt='.0f')} "
+            f"| {f(p, 'peak_rss_mib', fmt='.0f')} | {f(o, 'site_bytes', 1e6, '.1f')} "
+            f"| {f(p, 'site_bytes', 1e6, '.1f')} | {f(o, 'median_html_gz', 1024, '.1f')} "
+            f"| {fv(o)} | {fv(p)} | {f(o, 'median_cpu_s')} | {f(p, 'median_cpu_s')} |"
+        )
+    lines.append("\nStages of our build (in-process, seconds):\n")
+    for n, row in results["sizes"].items():
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in row["stages"].items())
+        lines.append(f"- N={n}: {parts}")
+    if "rebuild" in results:
+        r = results["rebuild"]
+        lines.append(f"- serve rebuild: ours {r['ours']:.2f} s, plain {r['plain']:.2f} s")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
