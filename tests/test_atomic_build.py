@@ -69,7 +69,7 @@ def test_a_failed_build_leaves_the_published_site_untouched(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
 
 
-def _big_corpus(content: Path, count: int = 300) -> None:
+def _big_corpus(content: Path, count: int = 600) -> None:
     """Many cross-linked places: a build that takes a few seconds."""
     for number in range(count):
         neighbour = (number + 1) % count
@@ -82,7 +82,7 @@ def _big_corpus(content: Path, count: int = 300) -> None:
 
 
 def test_a_build_killed_midway_leaves_the_published_site_untouched(tmp_path: Path) -> None:
-    """SIGKILL after about a second, mid-build: the old site is intact, the next build cleans up."""
+    """SIGKILL while pages are being written: the old site is intact, the next build cleans up."""
     content, site, before = published(tmp_path)
     _big_corpus(content)
     process = subprocess.Popen(
@@ -90,10 +90,9 @@ def test_a_build_killed_midway_leaves_the_published_site_untouched(tmp_path: Pat
         cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     staging = f".site-staging-{process.pid}"
-    deadline = time.monotonic() + 30
-    while not (tmp_path / staging).exists() and time.monotonic() < deadline:
-        time.sleep(0.05)  # wait until MkDocs has started writing
-    time.sleep(1)
+    deadline = time.monotonic() + 60
+    while not any((tmp_path / staging).rglob("*.html")) and time.monotonic() < deadline:
+        time.sleep(0.01)  # wait until MkDocs has written its first pages, then kill at once
     assert process.poll() is None, "the build finished before it could be killed: grow the corpus"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
