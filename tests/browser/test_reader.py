@@ -134,3 +134,16 @@ def test_markup_in_title_and_summary_arrives_escaped(
     assert _meta(page, 'meta[property="og:description"]') == summary
     assert page.locator("head b").count() == 0
     page.close()
+
+
+def test_search_data_loads_only_when_search_is_opened(fixture_site: Site, desktop: Page) -> None:
+    """A first visit must not pay for the whole site's search index (issue 10)."""
+    fetched: list[str] = []
+    desktop.on("request", lambda request: fetched.append(request.url))
+    desktop.goto(fixture_site.url("actors/serbia/"))
+    desktop.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "search_index" in url]
+    corpus, _ = load_corpus(fixture_site.content)
+    title = corpus.by_slug["serbia"].title
+    assert not _search_misses(desktop, fixture_site, {title: title})
+    assert [url for url in fetched if url.endswith("/search/search_index.json")]
