@@ -17,7 +17,6 @@ import io
 import json
 import os
 import pstats
-import re
 import shutil
 import statistics
 import subprocess
@@ -31,6 +30,7 @@ OUT = ROOT / "benchmarks" / "out"
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from first_visit import first_visit  # noqa: E402
 from generate_corpus import generate  # noqa: E402
 
 
@@ -95,30 +95,6 @@ def stages(content: Path) -> dict[str, float]:
     generate_pages(corpus, ctx)
     out["summary pages"] = time.perf_counter() - t
     return out
-
-
-def transfer(site: Path, page: Path) -> dict[str, int]:
-    """Gzipped bytes of a first visit to ``page``: HTML, its CSS/JS/fonts, the search index.
-
-    Material 9 starts its search worker at page load and the worker fetches the whole
-    index at once, so the index and worker count as first-visit bytes.
-    """
-    html = page.read_text(encoding="utf-8")
-    refs = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
-    refs += re.findall(r'<script[^>]+src="([^"]+)"', html)
-    refs += re.findall(r'"search":\s*"([^"]+)"', html)
-    files = {page}
-    for ref in refs:
-        if "://" not in ref:
-            files.add((page.parent / ref.split("?")[0]).resolve())
-    for css in [f for f in files if f.suffix == ".css"]:
-        for font in re.findall(r"url\(([^)]+\.woff2?)\)", css.read_text(encoding="utf-8")):
-            files.add((css.parent / font.strip("\"'")).resolve())
-    index = site / "search" / "search_index.json"
-    if "search" in html and index.exists():
-        files.add(index)
-    sizes = {str(f.relative_to(site.resolve()) if f.is_absolute() else f): _gz(f) for f in files}
-    return {"total": sum(sizes.values()), "html": _gz(page), "search_index": _gz(index), **sizes}
 
 
 def _gz(path: Path) -> int:
@@ -209,13 +185,14 @@ def main() -> None:
         for kind, measured in runs.items():
             site = args.work / f"site-{kind}-{n}"
             med = statistics.median(t for t, _, _ in measured)
-            first = sorted((site / "actors").glob("*/index.html"))[0]
+            first = sorted((site / "actors").glob("*/index.html"))[0].parent.relative_to(site)
             row[kind] = {
                 "times": [t for t, _, _ in measured], "median_s": med,
                 "median_cpu_s": statistics.median(c for _, _, c in measured),
                 "per_brief_ms": med / n * 1000,
                 "peak_rss_mib": max(m for _, m, _ in measured) / 1024, "site_bytes": du(site),
-                "first_visit_gz": transfer(site, first), **page_sizes(site, "actors"),
+                "first_visit_gz": first_visit(site, f"{first.as_posix()}/"),
+                **page_sizes(site, "actors"),
             }  # fmt: skip
         if "plain" in row:
             row["ratio"] = row["ours"]["median_s"] / row["plain"]["median_s"]
