@@ -352,7 +352,6 @@ markdown_extensions:
   - toc:
       permalink: true
   - attr_list
-  - md_in_html
   - tables
   - admonition
   - pymdownx.details

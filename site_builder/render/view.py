@@ -100,9 +100,10 @@ class View:
         doc = target if isinstance(target, Document) else self.corpus.by_slug.get(target)
         if doc is None:
             return escape(target)
-        return Markup('<a href="{0}" title="{1}">{2}</a>').format(
-            self.href(doc.src_uri), doc.summary, doc.title
-        )
+        # An f-string of escaped parts: Markup.format is several times slower, and a large
+        # site renders tens of thousands of these links.
+        href = escape(self.href(doc.src_uri))
+        return Markup(f'<a href="{href}" title="{escape(doc.summary)}">{escape(doc.title)}</a>')
 
     def links(self, targets: Iterable[Document | str]) -> Markup:
         """Links to several documents, comma-separated, in the order given."""
