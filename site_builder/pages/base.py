@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from site_builder.context import BuildContext
-from site_builder.model import GENERATED_PAGES, Corpus, Document
+from site_builder.model import GENERATED_PAGES, Corpus, Document, Kind
+from site_builder.render.labels import plural_label
+from site_builder.render.order import by_title
 from site_builder.render.view import View, heading, markdown_page
 
 T = TypeVar("T", bound=Hashable)
@@ -56,3 +58,9 @@ def doc_lists(
             for part in (heading(title, level), view.block("doc_list.html", docs=docs, empty=empty))
         )
     )
+
+
+def lists_by_type(view: View, kind: Kind, types: Sequence[str], empty: str) -> str:
+    """A kind's briefs by title, one list per ``type`` in the contract's order."""
+    groups = grouped(by_title(view.corpus.of_kind(kind)), lambda d: d.type or "", types)
+    return doc_lists(view, [(plural_label(t), docs) for t, docs in groups], empty)
