@@ -28,6 +28,8 @@ from site_builder.policy import markup_problems, url_problem
 from site_builder.render.source import source_html
 from site_builder.urls import source_link
 
+#: Where a page wants its citation notes (by default they close the page).
+NOTES_PLACEHOLDER = "<!-- site-builder:notes -->"
 WIKILINK_RE = r"\[\[([^\]\|\n]*)(?:\|([^\]\n]*))?\]\]"
 CITATION_RE = r"\[\^([^\]\s]+)\]"
 
@@ -205,7 +207,7 @@ class _LinkTreeprocessor(Treeprocessor):
         if page is None:
             return
         self._check_markup(page, root)
-        self._autolink(page, root, root, raw_depth=0)
+        self._autolink(page, root, raw_depth=0)
         self._add_notes(page, root)
         sentences = _SentenceFinder(root)
         page.links = [
@@ -224,17 +226,15 @@ class _LinkTreeprocessor(Treeprocessor):
                 if problem:
                     page.problem(url, problem)
 
-    def _autolink(
-        self, page: _PageState, parent: etree.Element, element: etree.Element, raw_depth: int
-    ) -> int:
+    def _autolink(self, page: _PageState, element: etree.Element, raw_depth: int) -> int:
         """Link mentions in ``element``'s text and its children; returns the raw-HTML depth."""
         if element.text:
             element.text, new, raw_depth = self._link_text(page, element.text, raw_depth)
             for index, child in enumerate(new):
                 element.insert(index, child)
         for child in list(element):
-            if child.tag not in NOT_PROSE and child.get("class") != "footnote":
-                raw_depth = self._autolink(page, element, child, raw_depth)
+            if child.tag not in NOT_PROSE:
+                raw_depth = self._autolink(page, child, raw_depth)
             if child.tail:
                 child.tail, new, raw_depth = self._link_text(page, child.tail, raw_depth)
                 position = list(element).index(child) + 1
@@ -247,9 +247,9 @@ class _LinkTreeprocessor(Treeprocessor):
     ) -> tuple[str, list[etree.Element], int]:
         """Split ``text`` into leading text and new link elements (each carrying its tail)."""
         pieces: list[etree.Element] = []
-        head: list[str] = []
+        head = ""
         cursor = 0
-        for start, end, kind in _prose_spans(text, self.md, raw_depth):
+        for start, end, kind in _prose_spans(text, self.md):
             if kind != "prose":
                 raw_depth += {"open": 1, "close": -1}.get(kind, 0)
                 raw_depth = max(raw_depth, 0)
@@ -265,20 +265,26 @@ class _LinkTreeprocessor(Treeprocessor):
                 if pieces:
                     pieces[-1].tail = text[cursor:a_start]
                 else:
-                    head.append(text[cursor:a_start])
+                    head = text[cursor:a_start]
                 element = self.linker.link_element(slug, text[a_start:a_end], "autolink")
                 pieces.append(element)
                 page.links.append((element, slug, "mention", ""))
                 cursor = a_end
         if pieces:
             pieces[-1].tail = text[cursor:]
-            return "".join(head), pieces, raw_depth
+            return head, pieces, raw_depth
         return text, [], raw_depth
 
     def _add_notes(self, page: _PageState, root: etree.Element) -> None:
         if not page.cited:
             return
-        notes = etree.SubElement(root, "div", {"class": "footnote", "role": "doc-endnotes"})
+        notes = etree.Element("div", {"class": "footnote", "role": "doc-endnotes"})
+        marker = self._notes_marker(root)
+        if marker is None:
+            root.append(notes)
+        else:
+            root.insert(list(root).index(marker), notes)
+            root.remove(marker)
         etree.SubElement(notes, "hr")
         heading = etree.SubElement(notes, "p", {"class": "footnote-title"})
         heading.text = "Notes"
@@ -297,10 +303,16 @@ class _LinkTreeprocessor(Treeprocessor):
             )  # fmt: skip
             back.text = "\u21a9"
 
+    def _notes_marker(self, root: etree.Element) -> etree.Element | None:
+        """The paragraph that stands for NOTES_PLACEHOLDER, where the page wants its notes."""
+        for index, raw in enumerate(self.md.htmlStash.rawHtmlBlocks):
+            if str(raw).strip() == NOTES_PLACEHOLDER:
+                placeholder = self.md.htmlStash.get_placeholder(index)
+                return next((p for p in root if p.tag == "p" and p.text == placeholder), None)
+        return None
 
-def _prose_spans(
-    text: str, md: markdown.Markdown, raw_depth: int
-) -> Iterator[tuple[int, int, str]]:
+
+def _prose_spans(text: str, md: markdown.Markdown) -> Iterator[tuple[int, int, str]]:
     """Cut a text node into prose, URLs and raw-HTML placeholders ("open", "close", "raw")."""
     cursor = 0
     for placeholder in HTML_PLACEHOLDER_RE.finditer(text):

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from site_builder.linker import Linker, PageLinks
+from site_builder.linker import NOTES_PLACEHOLDER, Linker, PageLinks
 from site_builder.model import Name, Source
 from tests.factories import make_corpus, make_ctx, make_doc
 
@@ -201,3 +201,14 @@ def test_forbidden_markup_in_the_body_is_an_error(markdown: str) -> None:
     _, found = render(markdown)
     assert found.diagnostics, markdown
     assert all(re.match(r"content/updates/news\.md:5: ", str(d)) for d in found.diagnostics)
+
+
+def test_notes_go_where_the_page_asks() -> None:
+    output, _ = render(f"Claim.[^rks]\n\n{NOTES_PLACEHOLDER}\n\n## Sources\n\nList.")
+    assert output.index('<div class="footnote"') < output.index('<h2 id="sources">')
+    assert NOTES_PLACEHOLDER not in output
+
+
+def test_notes_close_the_page_by_default() -> None:
+    output, _ = render("Claim.[^rks]\n\n## Later\n\nText.")
+    assert output.index('<h2 id="later">') < output.index('<div class="footnote"')

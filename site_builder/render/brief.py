@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from site_builder import diagram
 from site_builder.context import BuildContext
+from site_builder.linker import NOTES_PLACEHOLDER
 from site_builder.model import KIND_LABELS, Corpus, Document
 from site_builder.render.backlinks import backlinks_html
 from site_builder.render.home import home_blocks
@@ -24,17 +25,18 @@ BACKLINKS_PLACEHOLDER = "<!-- site-builder:mentioned-in -->"
 def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
     """The full Markdown of ``doc``'s page."""
     view = View.of(doc.src_uri, corpus, ctx)
+    body = markdown_page(doc.body, NOTES_PLACEHOLDER)  # citation notes right after the text
     if doc.src_uri == "index.md":
-        return markdown_page(doc.body, *home_blocks(view), *_sources(view, doc))
+        return markdown_page(body, *home_blocks(view), *_sources(view, doc))
     if doc.kind == "page":
-        return markdown_page(doc.body, *_timeline(view, doc), *_sources(view, doc))
+        return markdown_page(body, *_timeline(view, doc), *_sources(view, doc))
     if doc.kind == "update":
         header = view.block("update_header.html", doc=doc)
     else:
         header = view.block("infobox.html", doc=doc, kind=KIND_LABELS[doc.kind])
     return markdown_page(
         header,
-        doc.body,
+        body,
         *(_dispute(view, doc) if doc.kind == "dispute" else ()),
         *_timeline(view, doc),
         *_sources(view, doc),
