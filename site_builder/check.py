@@ -18,10 +18,17 @@ def check_content(
     extensions: Sequence[str] = (),
     extension_configs: dict[str, dict[str, Any]] | None = None,
 ) -> list[Diagnostic]:
-    """Every problem of every file: the loader's, then the bodies' (wikilinks, citations, HTML)."""
+    """Every problem of every file: the loader's, then the bodies' (wikilinks, citations, HTML).
+
+    Files left out for their own problems are checked too, as far as they could be read.
+    """
     corpus, diagnostics = load_corpus(content_dir)
     linker = Linker(corpus, ctx)
-    for doc in corpus.documents:
-        _, found = linker.render(doc, doc.body, extensions, extension_configs or {})
+    pages = [(doc, True) for doc in corpus.documents]
+    pages += [(s.document, s.sources_known) for s in corpus.stand_ins]
+    for doc, sources_known in pages:
+        _, found = linker.render(
+            doc, doc.body, extensions, extension_configs or {}, check_citations=sources_known
+        )
         diagnostics.extend(found.diagnostics)
     return diagnostics

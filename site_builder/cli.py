@@ -141,8 +141,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"site-builder: {error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # the engine's own errors: already explained, no traceback
-        from mkdocs.exceptions import MkDocsException
+        from mkdocs.exceptions import Abort, MkDocsException
 
+        if isinstance(error, Abort):  # the reasons are printed above it
+            print("site-builder: the build failed; the site folder is unchanged", file=sys.stderr)
+            return EXIT_PROBLEMS
         if isinstance(error, MkDocsException):
             print(f"site-builder: {error}", file=sys.stderr)
             return EXIT_PROBLEMS

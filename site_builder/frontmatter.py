@@ -63,9 +63,7 @@ class _Refused(Exception):
 
 def parse_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
     """Split a Markdown file into front matter and body; ``None`` when the YAML is unusable."""
-    # One spelling of every character and of every line break, whatever the editor saved.
-    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _normalized(text)
     problems: list[Diagnostic] = []
     builder = _Builder(path, problems)
     try:
@@ -80,6 +78,21 @@ def parse_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[D
     except yaml.YAMLError as error:
         return None, [Diagnostic(path, *_yaml_error(error, yaml_text))]
     return FrontMatter(data, builder.lines, body, body_line), problems
+
+
+def body_of(text: str) -> tuple[str, int] | None:
+    """The body and its first line, when the front matter is delimited (whatever its YAML)."""
+    try:
+        _, body, body_line = _split(_normalized(text))
+    except _Refused:
+        return None
+    return body, body_line
+
+
+def _normalized(text: str) -> str:
+    """One spelling of every character and of every line break, whatever the editor saved."""
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _split(text: str) -> tuple[str, str, int]:

@@ -61,6 +61,7 @@ class PageLinks:
 @dataclass
 class _PageState:
     doc: Document
+    check_citations: bool = True
     linked: set[str] = field(default_factory=set)
     links: list[tuple[etree.Element, str, str]] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
@@ -92,8 +93,9 @@ class Linker:
         self.extension = _LinkerExtension(self)
         self._sources = {**GENERATED_PAGES, **{d.slug: d.src_uri for d in corpus.documents}}
 
-    def begin_page(self, doc: Document) -> None:
-        self.page = _PageState(doc)
+    def begin_page(self, doc: Document, *, check_citations: bool = True) -> None:
+        """``check_citations`` is False for a stand-in whose sources could not be read."""
+        self.page = _PageState(doc, check_citations)
 
     def end_page(self) -> PageLinks:
         page, self.page = self.page, None
@@ -126,12 +128,14 @@ class Linker:
         text: str,
         extensions: Sequence[str | Extension] = (),
         extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
+        *,
+        check_citations: bool = True,
     ) -> tuple[str, PageLinks]:
         """Render ``text`` as the page of ``doc`` outside any site engine (checks and tests)."""
         md = markdown.Markdown(
             extensions=[*extensions, self.extension], extension_configs=extension_configs or {}
         )
-        self.begin_page(doc)
+        self.begin_page(doc, check_citations=check_citations)
         try:
             html = md.convert(text)
         finally:
@@ -177,6 +181,8 @@ class _CitationProcessor(InlineProcessor):
             return None, None, None
         source_id = m.group(1)
         if page.doc.source(source_id) is None:
+            if not page.check_citations:
+                return None, None, None
             known = [s.id for s in page.doc.sources]
             page.problem(
                 m.group(0),

@@ -15,8 +15,16 @@ from pathlib import Path
 
 from site_builder.diagnostics import Diagnostic, did_you_mean
 from site_builder.folding import fold
-from site_builder.frontmatter import parse_front_matter
-from site_builder.model import BRIEF_KINDS, FOLDER_KINDS, GENERATED_SLUGS, Corpus, Kind
+from site_builder.frontmatter import body_of, parse_front_matter
+from site_builder.model import (
+    BRIEF_KINDS,
+    FOLDER_KINDS,
+    GENERATED_SLUGS,
+    Corpus,
+    Document,
+    Kind,
+    StandIn,
+)
 from site_builder.schema import Checked, Reference, check_front_matter, is_slug, slug_rule
 
 #: Files are refused above this size, before they are parsed.
@@ -44,6 +52,21 @@ class _Loaded:
     file: _File
     checked: Checked
     own_problems: bool
+    #: The body and its first line when the front matter was unusable (for a stand-in).
+    body: tuple[str, int] | None = None
+
+    def stand_in(self) -> StandIn | None:
+        """This file as far as it could be read, for checking its body all the same."""
+        if self.checked.document is not None:
+            return StandIn(self.checked.document, sources_known=True)
+        if self.body is None:
+            return None
+        file = self.file
+        document = Document(
+            kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path,
+            title=file.slug, summary="", body=self.body[0], body_line=self.body[1],
+        )  # fmt: skip
+        return StandIn(document, sources_known=False)
 
 
 def load_corpus(content_dir: Path) -> tuple[Corpus, list[Diagnostic]]:
@@ -57,17 +80,19 @@ def load_corpus(content_dir: Path) -> tuple[Corpus, list[Diagnostic]]:
     excluded = _check_slugs(registry, diagnostics)
     _check_references(loaded, registry, diagnostics)
     _check_names(loaded, diagnostics)
-    documents = sorted(
-        (
-            item.checked.document
-            for item in loaded
-            if item.checked.document and not item.own_problems and item.file.path not in excluded
-        ),
-        key=lambda document: document.src_uri,
+    valid = [
+        item
+        for item in loaded
+        if item.checked.document and not item.own_problems and item.file.path not in excluded
+    ]
+    documents = sorted((item.checked.document for item in valid), key=lambda d: d.src_uri)
+    left_out = [item.stand_in() for item in loaded if item not in valid]
+    corpus = Corpus(
+        tuple(documents),  # type: ignore[arg-type]
+        unloaded=frozenset(registry) - {d.slug for d in documents},
+        stand_ins=tuple(s for s in left_out if s is not None),
     )
-    return Corpus(
-        tuple(documents), unloaded=frozenset(registry) - {d.slug for d in documents}
-    ), diagnostics
+    return corpus, diagnostics
 
 
 # -- finding the files ------------------------------------------------------------------------
@@ -165,7 +190,8 @@ def _load(file: _File, diagnostics: list[Diagnostic]) -> _Loaded:
             )
             problems.extend(checked.diagnostics)
     diagnostics.extend(problems)
-    return _Loaded(file, checked, bool(problems))
+    body = body_of(text) if text is not None and checked.document is None else None
+    return _Loaded(file, checked, bool(problems), body)
 
 
 def _read_text(file: _File, problems: list[Diagnostic]) -> str | None:

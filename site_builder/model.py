@@ -195,6 +195,17 @@ class Document:
 
 
 @dataclass(frozen=True)
+class StandIn:
+    """A file left out of the corpus, kept so that one run still reports its body's problems.
+
+    ``sources_known`` is False when its sources could not be read: its citations go unchecked.
+    """
+
+    document: Document
+    sources_known: bool
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Every valid document of a content folder, in a stable order (by source path)."""
 
@@ -202,6 +213,8 @@ class Corpus:
     #: Slugs of files that exist but were left out for their own problems: links to them are
     #: not reported as missing (the file's own problem is).
     unloaded: frozenset[str] = frozenset()
+    #: Those files again, as far as they could be read, so their bodies are checked too.
+    stand_ins: tuple[StandIn, ...] = ()
 
     @cached_property
     def by_slug(self) -> Mapping[str, Document]:

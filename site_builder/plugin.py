@@ -33,7 +33,7 @@ from site_builder.diagnostics import Diagnostic, has_errors, print_diagnostics
 from site_builder.graph import backlinks, front_matter_links
 from site_builder.linker import Linker
 from site_builder.loader import load_corpus
-from site_builder.model import Corpus, Document, Link
+from site_builder.model import Corpus, Document, Link, StandIn
 from site_builder.navigation import navigation
 from site_builder.pages import GeneratedFile, generate
 from site_builder.render.brief import BACKLINKS_PLACEHOLDER, backlinks_html, page_markdown
@@ -51,6 +51,8 @@ class DialoguePluginConfig(Config):
 class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def __init__(self) -> None:
         self.corpus = Corpus(())
+        self.documents: dict[str, Document] = {}
+        self.stand_ins: dict[str, StandIn] = {}
         self.diagnostics: list[Diagnostic] = []
         self.outgoing: dict[str, tuple[Link, ...]] = {}
         self.backlinks: dict[str, tuple[Link, ...]] = {}
@@ -71,6 +73,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
         self.corpus, self.diagnostics = load_corpus(Path(config.docs_dir))
+        self.documents = {doc.src_uri: doc for doc in self.corpus.documents}
+        self.stand_ins = {s.document.src_uri: s for s in self.corpus.stand_ins}
         self.outgoing = {}
         self.linker = Linker(self.corpus, self.ctx)
         config.markdown_extensions.append(self.linker.extension)  # type: ignore[arg-type]
@@ -100,6 +104,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     ) -> str | None:
         doc = self._document(page)
         if doc is None:
+            stand_in = self.stand_ins.get(page.file.src_uri)
+            if stand_in is not None:  # left out for its own problems: check its body all the same
+                self.linker.begin_page(stand_in.document, check_citations=stand_in.sources_known)
+                return stand_in.document.body
             return None
         # The theme prints meta values as they are and reads some keys itself (a dispute's
         # `status` would become a page-status icon): give it only escaped title and summary.
@@ -150,9 +158,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self.staging = None
 
     def _document(self, page: Page) -> Document | None:
-        slug = Path(page.file.src_uri).stem if page.file.src_uri != "index.md" else "index"
-        doc = self.corpus.by_slug.get(slug)
-        return doc if doc is not None and doc.src_uri == page.file.src_uri else None
+        return self.documents.get(page.file.src_uri)
 
 
 def _templates_dir(config: MkDocsConfig) -> Path:

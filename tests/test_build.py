@@ -171,3 +171,21 @@ def test_backlinks_with_their_sentences(minimal_site: Path) -> None:
         ("Pages", "The Kosovo–Serbia dialogue",
          ("This site explains the dialogue between Kosovo and Serbia, one brief at a time.",)),
     ]  # fmt: skip
+
+
+def test_body_problems_of_a_file_with_broken_front_matter_come_in_the_same_run(
+    tmp_path: Path,
+) -> None:
+    """One run reports everything: a YAML error does not hide the body's wikilink problem."""
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    (content / "pages" / "broken.md").write_text(
+        "---\ntitle: [unclosed\n---\nSee [[nowhere]] and a citation[^gone].\n", encoding="utf-8"
+    )
+    for command in (["check"], ["build", "--site-dir", str(tmp_path / "site")]):
+        result = site_builder(*command, "--content", str(content))
+        assert result.returncode == 1
+        problems = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+        assert any(p.startswith("content/pages/broken.md:3: invalid YAML") for p in problems)
+        assert "content/pages/broken.md:4: unknown page 'nowhere' in wikilink" in problems
+        assert not any("'gone'" in p for p in problems)  # its sources are unknown: not judged
