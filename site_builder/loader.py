@@ -301,9 +301,11 @@ def _check_names(loaded: list[_Loaded], diagnostics: list[Diagnostic]) -> None:
         if item.file.kind in BRIEF_KINDS:
             for name, line in item.checked.names:
                 claims[fold(name)].setdefault(item.file.path, (name, line))
+    reported: set[tuple[str, int, str]] = set()  # a name's two scripts clash once, not twice
     for owners in claims.values():
         for path, (name, line) in owners.items():
             for other in owners:
-                if other != path:
+                if other != path and (path, line, other) not in reported:
+                    reported.add((path, line, other))
                     message = f"name '{name}' is also a name of {other}"
                     diagnostics.append(Diagnostic(path, line, message))

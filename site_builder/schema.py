@@ -34,6 +34,7 @@ from site_builder.model import (
     Source,
     TimelineEntry,
 )
+from site_builder.names import spellings
 from site_builder.policy import markup_problems, url_problem
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -301,10 +302,12 @@ class _Checker:
         return value.strip()
 
     def name(self, path: str, value: Any) -> str | None:
-        """Text that is also one of the brief's names."""
+        """Text that is also one of the brief's names, in every spelling the matcher knows."""
         text = self.text(path, value)
         if text is not None:
-            self.names.append((text, self.line(path)))
+            lang = path.removeprefix("names.") if path.startswith("names.") else None
+            for spelling in spellings(Name(text, lang)):
+                self.names.append((spelling, self.line(path)))
         return text
 
     def summary(self, value: Any) -> str | None:

@@ -401,3 +401,20 @@ def test_an_unreadable_folder_is_a_problem_not_a_crash(
     assert [str(d) for d in diagnostics] == [
         "content/actors:1: the folder cannot be read: Permission denied"
     ]
+
+
+def test_a_serbian_name_clashes_across_scripts(tmp_path: Path) -> None:
+    """"Прешево" in one brief and "Preševo" (Serbian) in another are the same name to readers."""
+    places = tmp_path / "content" / "places"
+    places.mkdir(parents=True)
+    for slug, name in (("latin", "sr: Preševo"), ("cyrillic", "sr-Cyrl: Прешево")):
+        (places / f"{slug}.md").write_text(
+            f"---\ntitle: Place {slug}\nsummary: A place.\ntype: city\nnames:\n  {name}\n"
+            "reviewed: 2025-06-02\n---\nBody.\n",
+            encoding="utf-8",
+        )
+    _, diagnostics = load_corpus(tmp_path / "content")
+    assert [str(d) for d in diagnostics] == [
+        "content/places/cyrillic.md:6: name 'Прешево' is also a name of content/places/latin.md",
+        "content/places/latin.md:6: name 'Прешево' is also a name of content/places/cyrillic.md",
+    ]
