@@ -24,4 +24,3 @@ class BuildContext:
     site_description: str = ""
     site_url: str | None = None
     directory_urls: bool = True
-    repo_url: str | None = None

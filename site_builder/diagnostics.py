@@ -75,8 +75,9 @@ def print_diagnostics(
     if output_format == "text" and ordered:
         errors = sum(d.severity == "error" for d in ordered)
         files = len({d.path for d in ordered})
-        stream.write(f"{_count(errors, 'problem')} in {_count(files, 'file')}\n")
+        stream.write(f"{plural(errors, 'problem')} in {plural(files, 'file')}\n")
 
 
-def _count(number: int, noun: str) -> str:
+def plural(number: int, noun: str) -> str:
+    """'1 problem', '2 problems': counts read as a person would write them."""
     return f"{number} {noun}{'s' if number != 1 else ''}"

@@ -13,7 +13,6 @@ Order of events in one build, and what each does here:
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from site_builder import atomic
 from site_builder.context import BuildContext, build_date
-from site_builder.diagnostics import Diagnostic, has_errors, print_diagnostics
+from site_builder.diagnostics import Diagnostic, has_errors, plural, print_diagnostics
 from site_builder.graph import backlinks, front_matter_links
 from site_builder.linker import Linker
 from site_builder.loader import load_corpus
@@ -37,8 +36,6 @@ from site_builder.model import Corpus, Document, Link, StandIn
 from site_builder.navigation import navigation
 from site_builder.pages import GeneratedFile, generate
 from site_builder.render.brief import BACKLINKS_PLACEHOLDER, backlinks_html, page_markdown
-
-log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class DialoguePluginConfig(Config):
@@ -68,7 +65,6 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             site_description=config.site_description or "",
             site_url=config.site_url or None,
             directory_urls=config.use_directory_urls,
-            repo_url=config.repo_url or None,
         )
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
@@ -131,9 +127,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if has_errors(self.diagnostics):
             print_diagnostics(self.diagnostics, sys.stderr)
             errors = sum(d.severity == "error" for d in self.diagnostics)
-            raise PluginError(
-                f"the content has {errors} problem{'s' if errors != 1 else ''}; nothing was written"
-            )
+            raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
         links = [link for found in self.outgoing.values() for link in found]
         self.backlinks = dict(backlinks([*links, *front_matter_links(self.corpus)]))
 
