@@ -290,13 +290,14 @@ def _body(brief: Brief, pool: list[Brief], rng: random.Random) -> str:
             section += 1
             out.append(f"## Part {section} of the story\n")
         sentences = []
-        for _ in range(3):
+        for position in range(3):  # three sentences of ~13 words, one with a name: 1 in ~40
             other = rng.choice(pool)
             run = rng.sample(_WORDS, 13)
             name = other.title if other.kind != "update" else rng.choice(pool).title
             if other.kind in ("update",) or other.slug == brief.slug:
                 name = "the facilitator"
-            run.insert(rng.randint(1, 12), name)
+            if position == 0:
+                run.insert(rng.randint(1, 12), name)
             if rng.random() < 0.2:
                 run.append(f"as [[{rng.choice(pool).slug}]] notes")
             if rng.random() < 0.15:
@@ -304,7 +305,7 @@ def _body(brief: Brief, pool: list[Brief], rng: random.Random) -> str:
             text = " ".join(run)
             sentence = text[0].upper() + text[1:] + "." + f"[^{rng.choice(brief.meta)}]"
             sentences.append(sentence)
-            words += 14
+            words += len(run)
         out.append(" ".join(sentences) + "\n")
         if section == 1 and len(out) == 3:
             out.append("```text\nstatus: pending\nverified_by: monitors\n```\n")

@@ -80,15 +80,17 @@ def load_corpus(content_dir: Path) -> tuple[Corpus, list[Diagnostic]]:
     excluded = _check_slugs(registry, diagnostics)
     _check_references(loaded, registry, diagnostics)
     _check_names(loaded, diagnostics)
-    valid = [
-        item
-        for item in loaded
-        if item.checked.document and not item.own_problems and item.file.path not in excluded
-    ]
-    documents = sorted((item.checked.document for item in valid), key=lambda d: d.src_uri)
-    left_out = [item.stand_in() for item in loaded if item not in valid]
+    documents: list[Document] = []
+    left_out: list[StandIn | None] = []
+    for item in loaded:
+        document = item.checked.document
+        if document and not item.own_problems and item.file.path not in excluded:
+            documents.append(document)
+        else:
+            left_out.append(item.stand_in())
+    documents.sort(key=lambda d: d.src_uri)
     corpus = Corpus(
-        tuple(documents),  # type: ignore[arg-type]
+        tuple(documents),
         unloaded=frozenset(registry) - {d.slug for d in documents},
         stand_ins=tuple(s for s in left_out if s is not None),
     )
