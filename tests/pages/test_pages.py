@@ -8,8 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from site_builder.model import GENERATED_SLUGS, Corpus, TimelineEntry
+from site_builder.model import GENERATED_SLUGS, Corpus, Position, TimelineEntry
 from site_builder.pages import PAGES, generate
+from site_builder.pages.stance_matrix import MAX_COLUMNS
 from tests.sample_corpus import RKS, context, doc, pdate, sample_corpus, source, to_html
 
 CORPUS = sample_corpus()
@@ -194,3 +195,21 @@ def test_empty_corpus_pages_say_so() -> None:
     assert "No dated events yet." in page("timeline", empty)
     assert "No sources yet." in page("sources", empty)
     assert "No names yet." in page("names", empty)
+
+
+def test_stance_matrix_becomes_a_list_per_dispute_with_many_actors() -> None:
+    """Past MAX_COLUMNS actors a table would be mostly empty cells, growing with their product."""
+    actors = [doc("actor", f"actor-{i:02d}", f"Actor {i:02d}") for i in range(MAX_COLUMNS + 1)]
+    dispute = doc(
+        "dispute", "big", "Big dispute",
+        parties=tuple(a.slug for a in actors[:3]),
+        positions=(Position("actor-01", "Says yes."), Position(actors[-1].slug, "Says no.")),
+    )  # fmt: skip
+    others = [replace(dispute, slug="other", title="Other", parties=tuple(a.slug for a in actors))]
+    html = to_html(page("stance-matrix", Corpus((*actors, dispute, *others))))
+    assert "<table" not in html
+    big = html[html.index("Big dispute") : html.index("Other")]
+    assert link_texts(big) == ["Actor 00", "Actor 01", "Actor 02", "Actor 24"]
+    assert re.findall(r"<dd[^>]*>([^<]*)</dd>", big) == [
+        "party, no stated position", "Says yes.", "party, no stated position", "Says no.",
+    ]  # fmt: skip
