@@ -12,7 +12,7 @@ class _TolerantLoader(yaml.SafeLoader):
     """Safe loading that reads engine-specific tags (``!!python/name:…``, ``!ENV``) as None."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
 
 
 def read_config(path: Path) -> dict[str, Any]:
