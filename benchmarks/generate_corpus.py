@@ -16,15 +16,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.model import KIND_FOLDERS
+
 #: Share of each kind among the N briefs (index.md and one page come on top).
 SHARES = (("actor", 0.4), ("dispute", 0.2), ("agreement", 0.1), ("place", 0.2), ("update", 0.1))
-FOLDERS = {
-    "actor": "actors",
-    "dispute": "disputes",
-    "agreement": "agreements",
-    "place": "places",
-    "update": "updates",
-}
 _ONSETS = ("b", "d", "dr", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "kr",
            "st", "tr", "gj", "sh", "š", "ć", "đ", "ž", "č", "j", "h", "f", "pr", "gr")  # fmt: skip
 _VOWELS = ("a", "e", "i", "o", "u", "ë", "a", "e", "i", "o")
@@ -318,13 +313,12 @@ def generate(n: int, out: Path, plain: Path | None = None, seed: int = 8) -> Non
     briefs = _plan(n, rng)
     by_kind = {kind: [b for b in briefs if b.kind == kind] for kind, _ in SHARES}
     targets = [b for b in briefs if b.kind != "update"]
-    for kind in FOLDERS.values():
-        (out / kind).mkdir(parents=True, exist_ok=True)
-    (out / "pages").mkdir(parents=True, exist_ok=True)
+    for folder in KIND_FOLDERS.values():
+        (out / folder).mkdir(parents=True, exist_ok=True)
     files: list[tuple[str, str, str, str]] = []  # (relative path, title, front matter, body)
     for brief in briefs:
         fm = _front_matter(brief, by_kind, rng)
-        rel = f"{FOLDERS[brief.kind]}/{brief.slug}.md"
+        rel = f"{KIND_FOLDERS[brief.kind]}/{brief.slug}.md"
         files.append((rel, brief.title, "\n".join(fm), _body(brief, targets, rng)))
     first = briefs[0].slug
     home_fm = 'title: "Benchmark corpus"\nsummary: "A synthetic corpus."'

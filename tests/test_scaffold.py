@@ -8,19 +8,12 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
+from site_builder.model import KIND_FOLDERS
 from site_builder.scaffold import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "content"
 CONFIG = str(ROOT / "mkdocs.yml")
-FOLDERS = {
-    "actor": "actors",
-    "dispute": "disputes",
-    "agreement": "agreements",
-    "place": "places",
-    "update": "updates",
-    "page": "pages",
-}
 
 
 @pytest.fixture
@@ -35,7 +28,7 @@ def _new(content: Path, *args: str) -> int:
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_passes_check_as_written(content: Path, kind: str, capsys) -> None:
     assert _new(content, kind, f"new-{kind}", "--title", f"Brand-new {kind} “Ω”") == 0
-    path = content / FOLDERS[kind] / f"new-{kind}.md"
+    path = content / KIND_FOLDERS[kind] / f"new-{kind}.md"
     assert capsys.readouterr().out == (
         f"Wrote {path}: fill in what its comments ask, then run 'site-builder check'.\n"
     )
