@@ -8,12 +8,19 @@ Order of events in one build, and what each does here:
   on_env           every page is rendered: stop on problems, else derive the backlinks
   on_page_context  fill each brief's "Mentioned in" section
   on_post_build    publish the staged site folder
+
+While serving, pages whose Markdown and whose cross-page inputs (every brief's names, titles and
+summaries, the set of files, the Markdown settings) did not change since the last rebuild are
+taken from a cache instead of being rendered again; so are their search-index entries. Their
+backlinks and the generated pages are always made afresh.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +37,7 @@ from site_builder import atomic
 from site_builder.context import BuildContext, build_date
 from site_builder.diagnostics import Diagnostic, has_errors, plural, print_diagnostics
 from site_builder.graph import backlinks, front_matter_links
-from site_builder.linker import Linker
+from site_builder.linker import Linker, PageLinks
 from site_builder.loader import load_corpus
 from site_builder.model import Corpus, Document, Link, StandIn
 from site_builder.navigation import navigation
@@ -45,8 +52,49 @@ class DialoguePluginConfig(Config):
     """Build into a staging folder and swap it in only after success."""
 
 
+@dataclass(frozen=True)
+class _Rendered:
+    """A page as rendered by the previous serve build, with what MkDocs learnt rendering it."""
+
+    html: str
+    toc: Any
+    anchors: set[str] | None
+    found: PageLinks
+
+
+@dataclass
+class _ServeCache:
+    """What the last build made (pages, search entries, backlinks), by a digest of its inputs.
+
+    Only what the current build uses is kept, so the cache never outgrows one build.
+    """
+
+    last: dict[str, Any] = field(default_factory=dict)
+    used: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        value = self.last.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> Any:
+        self.used[key] = value
+        return value
+
+    def keep_used(self) -> None:
+        self.last, self.used = self.used, {}
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def __init__(self) -> None:
+        self.cache: _ServeCache | None = None
+        self.inputs = ""
+        self.pending: dict[str, str] = {}
         self.corpus = Corpus(())
         self.documents: dict[str, Document] = {}
         self.stand_ins: dict[str, StandIn] = {}
@@ -56,6 +104,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.generated: tuple[GeneratedFile, ...] = ()
         self.staging: Path | None = None
         self.site_dir: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """MkDocs keeps a plugin with this hook between serve rebuilds: so the cache lives."""
+        self.cache = _ServeCache() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        self.cache = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.ctx = BuildContext(
@@ -72,6 +127,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.documents = {doc.src_uri: doc for doc in self.corpus.documents}
         self.stand_ins = {s.document.src_uri: s for s in self.corpus.stand_ins}
         self.outgoing = {}
+        if self.cache is not None:  # a failed build used nothing worth keeping
+            self.cache.used = {}
         self.linker = Linker(self.corpus, self.ctx)
         config.markdown_extensions.append(self.linker.extension)  # type: ignore[arg-type]
         if self.config.atomic:
@@ -93,34 +150,80 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 content = f"---\ntitle: {json.dumps(generated.title)}\n---\n\n{content}"
             files.append(File.generated(config, generated.src_uri, content=content))
         config.nav = navigation(self.corpus, self.generated, self.config.nav_limit)
+        self.pending = {}
+        self.inputs = _digest(
+            config.docs_dir,
+            config.use_directory_urls,
+            [e for e in config.markdown_extensions if e is not self.linker.extension],
+            config.mdx_configs,
+            sorted(f.src_uri for f in files),
+            [(d.slug, d.src_uri, d.title, d.summary, d.all_names) for d in self.corpus.documents],
+        )
         return files
+
+    @event_priority(-100)
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """While serving, let Material's search reuse the entries of unchanged pages."""
+        index = getattr(config.plugins.get("material/search"), "search_index", None)
+        if self.cache is not None and index is not None:
+            index.add_entry_from_context = self._cached_search(index)
+
+    def _cached_search(self, index: Any) -> Any:
+        cache, index_page = self.cache, index.add_entry_from_context
+        assert cache is not None
+
+        def add_entry_from_context(page: Page) -> None:
+            key = _digest("search", page.url, str(page.title), page.content, page.meta)
+            entries = cache.get(key)
+            if entries is None:
+                start = len(index.entries)
+                index_page(page)
+                cache.put(key, index.entries[start:])
+            else:
+                index.entries.extend(entries)
+
+        return add_entry_from_context
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         doc = self._document(page)
-        if doc is None:
-            stand_in = self.stand_ins.get(page.file.src_uri)
-            if stand_in is not None:  # left out for its own problems: check its body all the same
-                self.linker.begin_page(stand_in.document, check_citations=stand_in.sources_known)
-                return stand_in.document.body
-            return None
-        # The theme prints meta values as they are and reads some keys itself (a dispute's
-        # `status` would become a page-status icon): give it only escaped title and summary.
-        page.meta = {"title": escape(doc.title), "description": escape(doc.summary)}
-        self.linker.begin_page(doc)
-        if self._degraded:
-            return doc.body
-        return page_markdown(doc, self.corpus, self.ctx)
+        stand_in = self.stand_ins.get(page.file.src_uri)
+        if stand_in is not None:  # left out for its own problems: check its body all the same
+            self.linker.begin_page(stand_in.document, check_citations=stand_in.sources_known)
+            return stand_in.document.body
+        if doc is not None:
+            # The theme prints meta values as they are and reads some keys itself (a dispute's
+            # `status` would become a page-status icon): give it only escaped title and summary.
+            page.meta = {"title": escape(doc.title), "description": escape(doc.summary)}
+            if self._degraded:
+                self.linker.begin_page(doc)
+                return doc.body
+            markdown = page_markdown(doc, self.corpus, self.ctx)
+        if self.cache is not None:
+            where = (doc.path, doc.body_line) if doc else page.file.src_uri
+            key = self.pending[page.file.src_uri] = _digest("page", self.inputs, where, markdown)
+            if key in self.cache.last:
+                return ""  # rendered last time from the same inputs: on_page_content restores it
+        if doc is not None:
+            self.linker.begin_page(doc)
+        return markdown
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.linker.page is not None:
-            found = self.linker.end_page()
-            self.outgoing[page.file.src_uri] = found.links
-            self.diagnostics.extend(found.diagnostics)
-        return None
+        key = self.pending.get(page.file.src_uri)
+        cached = self.cache.get(key) if self.cache is not None and key else None
+        if cached is not None:
+            page.toc, page.present_anchor_ids = cached.toc, cached.anchors
+            html, found = cached.html, cached.found
+        else:
+            found = self.linker.end_page()  # nothing found on a generated page
+            if self.cache is not None and key:
+                self.cache.put(key, _Rendered(html, page.toc, page.present_anchor_ids, found))
+        self.outgoing[page.file.src_uri] = found.links
+        self.diagnostics.extend(found.diagnostics)
+        return html
 
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> None:
@@ -136,11 +239,19 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     ) -> dict[str, Any]:
         doc = self._document(page)
         if doc is not None and page.content and BACKLINKS_PLACEHOLDER in page.content:
-            html = backlinks_html(doc, self.backlinks.get(doc.slug, ()), self.corpus, self.ctx)
+            links = self.backlinks.get(doc.slug, ())
+            key = _digest("backlinks", self.inputs, doc.src_uri, links)
+            html = self.cache.get(key) if self.cache is not None else None
+            if html is None:
+                html = backlinks_html(doc, links, self.corpus, self.ctx)
+                if self.cache is not None:
+                    self.cache.put(key, html)
             page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.cache is not None:
+            self.cache.keep_used()
         if self.staging is not None and self.site_dir is not None:
             atomic.publish(self.staging, self.site_dir)
             config.site_dir = str(self.site_dir)
