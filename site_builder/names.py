@@ -20,7 +20,6 @@ from site_builder.folding import (
 from site_builder.model import Corpus, Name
 
 _SERBIAN_LATIN = ("sr", "sr-Latn")
-_SERBIAN_CYRILLIC = ("sr-Cyrl",)
 
 
 @dataclass(frozen=True)
@@ -31,11 +30,12 @@ class Mention:
 
 
 def spellings(name: Name) -> tuple[str, ...]:
-    """A name as written, plus its other script for Serbian names."""
-    if name.lang in _SERBIAN_LATIN and not has_cyrillic(name.text):
-        return (name.text, serbian_to_cyrillic(name.text))
-    if name.lang in _SERBIAN_CYRILLIC or (name.lang in _SERBIAN_LATIN and has_cyrillic(name.text)):
+    """A name as written, plus its other script: Latin for any Cyrillic name (read as
+    Serbian, the region's Cyrillic language), Cyrillic for a Serbian name written in Latin."""
+    if has_cyrillic(name.text):
         return (name.text, serbian_to_latin(name.text))
+    if name.lang in _SERBIAN_LATIN:
+        return (name.text, serbian_to_cyrillic(name.text))
     return (name.text,)
 
 
