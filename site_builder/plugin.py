@@ -9,10 +9,11 @@ Order of events in one build, and what each does here:
   on_page_context  fill each brief's "Mentioned in" section
   on_post_build    publish the staged site folder
 
-While serving, pages whose Markdown and whose cross-page inputs (every brief's names, titles and
-summaries, the set of files, the Markdown settings) did not change since the last rebuild are
-taken from a cache instead of being rendered again; so are their search-index entries. Their
-backlinks and the generated pages are always made afresh.
+While serving, a page (content or generated) whose Markdown and whose cross-page inputs (every
+brief's names, titles and summaries, the set of files, the Markdown settings) did not change
+since the last rebuild is taken from a cache instead of being rendered again; so are its
+search-index entries, and a brief's "Mentioned in" list when its backlinks did not change.
+Loading, generating page Markdown and the backlinks themselves are always done afresh.
 """
 
 from __future__ import annotations
@@ -151,6 +152,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             files.append(File.generated(config, generated.src_uri, content=content))
         config.nav = navigation(self.corpus, self.generated, self.config.nav_limit)
         self.pending = {}
+        if self.cache is None:  # only serving reuses pages, so only serving needs the digest
+            return files
         self.inputs = _digest(
             config.docs_dir,
             config.use_directory_urls,
@@ -240,12 +243,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         doc = self._document(page)
         if doc is not None and page.content and BACKLINKS_PLACEHOLDER in page.content:
             links = self.backlinks.get(doc.slug, ())
-            key = _digest("backlinks", self.inputs, doc.src_uri, links)
-            html = self.cache.get(key) if self.cache is not None else None
-            if html is None:
+            if self.cache is None:
                 html = backlinks_html(doc, links, self.corpus, self.ctx)
-                if self.cache is not None:
-                    self.cache.put(key, html)
+            else:
+                key = _digest("backlinks", self.inputs, doc.src_uri, links)
+                html = self.cache.get(key) or self.cache.put(
+                    key, backlinks_html(doc, links, self.corpus, self.ctx)
+                )
             page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
         return context
 
