@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from site_builder.render.islands import Islands
 
 
 def build_date() -> dt.date:
@@ -24,3 +26,5 @@ class BuildContext:
     site_description: str = ""
     site_url: str | None = None
     directory_urls: bool = True
+    #: Set by the site build: its own HTML blocks then pass through Markdown as tokens.
+    islands: Islands | None = field(default=None, compare=False)

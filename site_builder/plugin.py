@@ -32,9 +32,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from site_builder import atomic
+from site_builder.ahead import (
+    AHEAD_TEMPLATE,
+    Built,
+    Populated,
+    build_ahead,
+    populate_ahead,
+    stub_template,
+)
 from site_builder.context import BuildContext, build_date
 from site_builder.diagnostics import Diagnostic, has_errors, plural, print_diagnostics
 from site_builder.graph import backlinks, front_matter_links
@@ -43,7 +52,12 @@ from site_builder.loader import load_corpus
 from site_builder.model import Corpus, Document, Link, StandIn
 from site_builder.navigation import navigation
 from site_builder.pages import GeneratedFile, generate
+from site_builder.parallel import available_cores
 from site_builder.render.brief import BACKLINKS_PLACEHOLDER, backlinks_html, page_markdown
+from site_builder.render.islands import Islands
+
+#: Pages from which a build renders in one worker process per core.
+PARALLEL_FROM = 200
 
 
 class DialoguePluginConfig(Config):
@@ -51,6 +65,8 @@ class DialoguePluginConfig(Config):
     """A kind's briefs are listed in the navigation while there are at most this many."""
     atomic = config_options.Type(bool, default=True)
     """Build into a staging folder and swap it in only after success."""
+    workers = config_options.Type(int, default=0)
+    """Processes that render pages in a build: 0 is one per core once the site is large."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.generated: tuple[GeneratedFile, ...] = ()
         self.staging: Path | None = None
         self.site_dir: Path | None = None
+        self.nav: Navigation | None = None
+        self.workers = 1
+        self.populated: dict[str, Populated[PageLinks]] = {}
+        self.built: dict[str, Built] = {}
+        self._found: dict[str, PageLinks] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook between serve rebuilds: so the cache lives."""
@@ -114,6 +135,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.cache = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        islands = Islands()
         self.ctx = BuildContext(
             templates_dir=_templates_dir(config),
             build_date=build_date(),
@@ -121,6 +143,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             site_description=config.site_description or "",
             site_url=config.site_url or None,
             directory_urls=config.use_directory_urls,
+            islands=islands,
         )
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
@@ -128,10 +151,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.documents = {doc.src_uri: doc for doc in self.corpus.documents}
         self.stand_ins = {s.document.src_uri: s for s in self.corpus.stand_ins}
         self.outgoing = {}
+        self._found: dict[str, PageLinks] = {}
         if self.cache is not None:  # a failed build used nothing worth keeping
             self.cache.used = {}
         self.linker = Linker(self.corpus, self.ctx)
-        config.markdown_extensions.append(self.linker.extension)  # type: ignore[arg-type]
+        config.markdown_extensions.extend([self.linker.extension, islands.extension])  # type: ignore[list-item]
         if self.config.atomic:
             self.site_dir = Path(config.site_dir)
             self.staging = atomic.staging_dir(self.site_dir)
@@ -157,7 +181,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.inputs = _digest(
             config.docs_dir,
             config.use_directory_urls,
-            [e for e in config.markdown_extensions if e is not self.linker.extension],
+            [e for e in config.markdown_extensions if isinstance(e, str)],
             config.mdx_configs,
             sorted(f.src_uri for f in files),
             [(d.slug, d.src_uri, d.title, d.summary, d.all_names) for d in self.corpus.documents],
@@ -166,16 +190,23 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     @event_priority(-100)
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """While serving, let Material's search reuse the entries of unchanged pages."""
-        index = getattr(config.plugins.get("material/search"), "search_index", None)
-        if self.cache is not None and index is not None:
-            index.add_entry_from_context = self._cached_search(index)
+        """Let Material's search take the entries of pages built ahead, or unchanged since."""
+        self.populated, self.built = {}, {}
+        index = self._search_index(config)
+        if index is not None:
+            index.add_entry_from_context = self._reused_search(index)
 
-    def _cached_search(self, index: Any) -> Any:
+    def _reused_search(self, index: Any) -> Any:
         cache, index_page = self.cache, index.add_entry_from_context
-        assert cache is not None
 
         def add_entry_from_context(page: Page) -> None:
+            built = self.built.get(page.file.src_uri)
+            if built is not None:
+                index.entries.extend(built.search_entries)
+                return
+            if cache is None:
+                index_page(page)
+                return
             key = _digest("search", page.url, str(page.title), page.content, page.meta)
             entries = cache.get(key)
             if entries is None:
@@ -187,10 +218,25 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
         return add_entry_from_context
 
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """In a large build, render every page's Markdown ahead, in worker processes."""
+        self.nav = nav
+        pages = _pages(files, config)
+        self.workers = self._worker_count(config, len(pages))
+        if self.workers > 1:
+            self.populated = populate_ahead(
+                pages, config, files, self.workers, lambda page: self._found[page.file.src_uri]
+            )
+        return nav
+
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         doc = self._document(page)
+        populated = self.populated.get(page.file.src_uri)
+        if populated is not None:  # on_page_content restores what a worker rendered
+            return ""
         stand_in = self.stand_ins.get(page.file.src_uri)
         if stand_in is not None:  # left out for its own problems: check its body all the same
             self.linker.begin_page(stand_in.document, check_citations=stand_in.sources_known)
@@ -217,30 +263,46 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     ) -> str | None:
         key = self.pending.get(page.file.src_uri)
         cached = self.cache.get(key) if self.cache is not None and key else None
-        if cached is not None:
+        populated = self.populated.get(page.file.src_uri)
+        if populated is not None:
+            populated.restore(page, files)
+            html, found = populated.content, populated.extra
+        elif cached is not None:
             page.toc, page.present_anchor_ids = cached.toc, cached.anchors
             html, found = cached.html, cached.found
         else:
             found = self.linker.end_page()  # nothing found on a generated page
             if self.cache is not None and key:
                 self.cache.put(key, _Rendered(html, page.toc, page.present_anchor_ids, found))
+        self._found[page.file.src_uri] = found
         self.outgoing[page.file.src_uri] = found.links
         self.diagnostics.extend(found.diagnostics)
         return html
 
     @event_priority(100)
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         if has_errors(self.diagnostics):
             print_diagnostics(self.diagnostics, sys.stderr)
             errors = sum(d.severity == "error" for d in self.diagnostics)
             raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
         links = [link for found in self.outgoing.values() for link in found]
         self.backlinks = dict(backlinks([*links, *front_matter_links(self.corpus)]))
+        if self.workers > 1 and self.nav is not None:  # every page's template, ahead
+            index = self._search_index(config)
+            entries = index.entries if index is not None else None
+            pages = _pages(files, config)
+            self.built = build_ahead(pages, config, self.nav, env, entries, self.workers)
+            stub_template(env)
+            for page in pages:
+                page.meta["template"] = AHEAD_TEMPLATE
+        return env
 
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         doc = self._document(page)
+        if page.file.src_uri in self.built:
+            return context
         if doc is not None and page.content and BACKLINKS_PLACEHOLDER in page.content:
             links = self.backlinks.get(doc.slug, ())
             if self.cache is None:
@@ -252,6 +314,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 )
             page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        built = self.built.get(page.file.src_uri)
+        return built.output if built is not None else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
@@ -268,6 +334,29 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def _document(self, page: Page) -> Document | None:
         return self.documents.get(page.file.src_uri)
+
+    def _worker_count(self, config: MkDocsConfig, pages: int) -> int:
+        """Workers pay off for a large build, with no other plugin whose events they would skip.
+
+        Never while serving: the server runs threads, and rebuilds reuse unchanged pages anyway.
+        """
+        if self.cache is not None or not set(config.plugins) <= {"material/search", "dialogue"}:
+            return 1
+        if self.config.workers:
+            return self.config.workers
+        return available_cores() if pages >= PARALLEL_FROM else 1
+
+    @staticmethod
+    def _search_index(config: MkDocsConfig) -> Any:
+        return getattr(config.plugins.get("material/search"), "search_index", None)
+
+
+def _pages(files: Files, config: MkDocsConfig) -> list[Page]:
+    """Every page MkDocs will render, made now for files outside the navigation, as MkDocs would."""
+    for file in files.documentation_pages():
+        if file.page is None:
+            Page(None, file, config)
+    return [file.page for file in files.documentation_pages() if file.page is not None]
 
 
 def _templates_dir(config: MkDocsConfig) -> Path:

@@ -10,7 +10,7 @@ from site_builder.context import BuildContext
 from site_builder.model import Corpus, Document, Link
 from site_builder.render.labels import KIND_PLURALS
 from site_builder.render.order import by_title
-from site_builder.render.view import View
+from site_builder.render.view import View, html_block
 
 #: How a front-matter link reads from the target's side ("listed among the parties").
 FRONT_MATTER_PHRASES = {
@@ -58,4 +58,5 @@ def backlinks_html(doc: Document, links: Sequence[Link], corpus: Corpus, ctx: Bu
         for kind, heading in KIND_PLURALS.items()
     ]
     view = View.of(doc.src_uri, corpus, ctx)
-    return view.block("backlinks.html", groups=[(h, e) for h, e in groups if e])
+    # Put into the finished page, never through Markdown: plain HTML, not a block token.
+    return html_block(view.text("backlinks.html", groups=[(h, e) for h, e in groups if e]))

@@ -116,4 +116,5 @@ class View:
 
     def block(self, template: str, **values: object) -> str:
         """A template rendered for this page as a raw HTML block of Markdown."""
-        return html_block(self.text(template, **values))
+        html = html_block(self.text(template, **values))
+        return html if self.ctx.islands is None else self.ctx.islands.token(html)

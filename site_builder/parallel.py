@@ -1,0 +1,113 @@
+"""One task over many items in forked worker processes, with results and log records in order.
+
+Forking gives every worker the parent's whole state as it is at the call (the loaded content,
+the engine's configuration, the pages rendered so far) without pickling any of it; only the
+results travel back. What workers log is handed back and replayed in the parent, in item
+order, so the output and any count of warnings (MkDocs' strict mode) are those of a serial run.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+#: Chunks per worker: enough for one slow chunk not to leave the other workers idle.
+_CHUNKS_PER_WORKER = 8
+
+_task: Callable[[int], Any] | None = None
+
+
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+def fork_map(task: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:
+    """``[task(item) for item in items]``, computed by ``workers`` forked processes.
+
+    The first item is done here, before forking, so that what a task loads or compiles on
+    first use (modules, templates) is loaded once and shared. The first exception a chunk
+    raised is raised here, after the log records made before it.
+    """
+    global _task
+    if not items:
+        return []
+    results = [task(items[0])]
+    _task = lambda index: task(items[index])  # noqa: E731 -- read by the forked workers
+    # Objects that exist now are the parent's: a worker's garbage collector need not walk them,
+    # which would also copy every page of memory it touches.
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_capture_logs) as pool:
+            outcomes = pool.map(_run_chunk, _chunks(1, len(items), workers), chunksize=1)
+    finally:
+        _task = None
+        gc.unfreeze()
+    for records, values, error in outcomes:
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        if error is not None:
+            raise error
+        results.extend(values)
+    return results
+
+
+def _chunks(first: int, count: int, workers: int) -> list[range]:
+    """Consecutive ranges from ``first``, so that results concatenate in item order."""
+    size = max(1, -(-(count - first) // (workers * _CHUNKS_PER_WORKER)))
+    return [range(start, min(start + size, count)) for start in range(first, count, size)]
+
+
+def _run_chunk(indexes: range) -> tuple[list[logging.LogRecord], list[Any], BaseException | None]:
+    assert _task is not None
+    _records.clear()
+    values = []
+    try:
+        for index in indexes:
+            values.append(_task(index))
+    except Exception as error:  # handed to the parent, which raises it
+        return list(_records), values, _picklable(error)
+    return list(_records), values, None
+
+
+def _picklable(error: Exception) -> Exception:
+    try:
+        pickle.dumps(error)
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
+
+
+_records: list[logging.LogRecord] = []
+
+
+class _Capture(logging.Handler):
+    """Keeps a worker's records, formatted so that they pickle, each once."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if _records and _records[-1] is record:  # met again on its way up the logger tree
+            return
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        _records.append(record)
+
+
+def _capture_logs() -> None:
+    """In a worker: every handler becomes a capture; the parent's handlers do the printing."""
+    capture = _Capture()
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    for logger in loggers:
+        if isinstance(logger, logging.Logger) and logger.handlers:
+            logger.handlers = [capture]
+    last_resort = _Capture(logging.WARNING)
+    logging.lastResort = last_resort
