@@ -404,7 +404,7 @@ def test_an_unreadable_folder_is_a_problem_not_a_crash(
 
 
 def test_a_serbian_name_clashes_across_scripts(tmp_path: Path) -> None:
-    """"Прешево" in one brief and "Preševo" (Serbian) in another are the same name to readers."""
+    """ "Прешево" in one brief and "Preševo" (Serbian) in another are the same name to readers."""
     places = tmp_path / "content" / "places"
     places.mkdir(parents=True)
     for slug, name in (("latin", "sr: Preševo"), ("cyrillic", "sr-Cyrl: Прешево")):
