@@ -4,7 +4,8 @@ MkDocs renders one page after another, twice: every page's Markdown (``_populate
 every page's template (``_build_page``). Backlinks need every page's links between the two, so
 the plugin does each loop's work ahead, in workers, at the last event before that loop
 (``on_nav``, ``on_env``), and MkDocs' own loops only take the results. Workers run MkDocs' own
-code on their pages, so each page comes out as a serial build makes it.
+code on their pages, so each page comes out as a serial build makes it. A page rendered ahead
+becomes a ``_PopulatedPage``, whose reading and converting only restore what the worker made.
 """
 
 from __future__ import annotations
@@ -84,7 +85,22 @@ def populate_ahead(
         )
 
     results = fork_map(populate, pages, workers)
+    for page, result in zip(pages, results, strict=True):
+        page.__class__ = _PopulatedPage
+        page.populated = result  # type: ignore[attr-defined]
     return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
+
+
+class _PopulatedPage(Page):
+    """A page a worker rendered: MkDocs' own loop finds nothing left to read or convert."""
+
+    populated: Populated[Any]
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.populated.restore(self, files)
 
 
 def build_ahead(

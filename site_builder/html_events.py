@@ -14,8 +14,9 @@ import re
 from html import unescape
 
 START, END, DATA = 0, 1, 2
-#: (kind, tag or text, attributes); a self-closing tag is a start and an end, as it is there.
-Event = tuple[int, str, list[tuple[str, str | None]] | None]
+#: (kind, tag or text, a start tag's attributes as written: read them with ``attributes``).
+#: A self-closing tag is a start and an end, as html.parser reports it.
+Event = tuple[int, str, str]
 
 _TOKEN_RE = re.compile(
     r"""<(?:
@@ -41,27 +42,27 @@ def html_events(html: str) -> list[Event] | None:
             text = html[cursor : match.start()]
             if "<" in text:  # a "<" that starts no tag: html.parser's rules apply
                 return None
-            events.append((DATA, unescape(text) if "&" in text else text, None))
+            events.append((DATA, unescape(text) if "&" in text else text, ""))
         cursor = match.end()
         if (tag := match.group("start")) is not None:
             tag = tag.lower()
             if tag in _RAW_TEXT:
                 return None
-            attrs = _attributes(match.group("attrs")) if match.group("attrs") else []
-            events.append((START, tag, attrs))
+            events.append((START, tag, match.group("attrs")))
             if match.group("close"):
-                events.append((END, tag, None))
+                events.append((END, tag, ""))
         elif (tag := match.group("end")) is not None:
-            events.append((END, tag.lower(), None))
+            events.append((END, tag.lower(), ""))
     if cursor != len(html):
         text = html[cursor:]
         if "<" in text:
             return None
-        events.append((DATA, unescape(text) if "&" in text else text, None))
+        events.append((DATA, unescape(text) if "&" in text else text, ""))
     return events
 
 
-def _attributes(text: str) -> list[tuple[str, str | None]]:
+def attributes(text: str) -> list[tuple[str, str | None]]:
+    """A start tag's attributes as html.parser reports them: names lowercased, values decoded."""
     return [
         (name.lower(), None if value is None else unescape(value[1:-1]))
         for name, value in (attr.groups() for attr in _ATTR_RE.finditer(text))

@@ -199,7 +199,7 @@ class _CitationProcessor(InlineProcessor):
         anchor = etree.SubElement(
             sup, "a", {"class": "footnote-ref", "href": f"#fn:{number}", "role": "doc-noteref"}
         )
-        anchor.text = str(number)
+        anchor.text = AtomicString(str(number))  # no inline pattern need read it again
         return sup, m.start(0), m.end(0)
 
 

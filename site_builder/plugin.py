@@ -49,6 +49,7 @@ from site_builder.diagnostics import Diagnostic, has_errors, plural, print_diagn
 from site_builder.graph import backlinks, front_matter_links
 from site_builder.linker import Linker, PageLinks
 from site_builder.loader import load_corpus
+from site_builder.material_search import add_entries
 from site_builder.model import Corpus, Document, Link, StandIn
 from site_builder.navigation import navigation
 from site_builder.pages import GeneratedFile, generate
@@ -190,14 +191,14 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     @event_priority(-100)
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """Let Material's search take the entries of pages built ahead, or unchanged since."""
+        """Material's search: a faster reader, and the entries of pages built ahead or unchanged."""
         self.populated, self.built = {}, {}
         index = self._search_index(config)
         if index is not None:
             index.add_entry_from_context = self._reused_search(index)
 
     def _reused_search(self, index: Any) -> Any:
-        cache, index_page = self.cache, index.add_entry_from_context
+        cache = self.cache
 
         def add_entry_from_context(page: Page) -> None:
             built = self.built.get(page.file.src_uri)
@@ -205,13 +206,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 index.entries.extend(built.search_entries)
                 return
             if cache is None:
-                index_page(page)
+                add_entries(index, page)
                 return
             key = _digest("search", page.url, str(page.title), page.content, page.meta)
             entries = cache.get(key)
             if entries is None:
                 start = len(index.entries)
-                index_page(page)
+                add_entries(index, page)
                 cache.put(key, index.entries[start:])
             else:
                 index.entries.extend(entries)
@@ -220,9 +221,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """In a large build, render every page's Markdown ahead, in worker processes."""
+        """Pages of loaded documents skip MkDocs' reading; a large build renders them ahead."""
         self.nav = nav
         pages = _pages(files, config)
+        for page in pages:
+            if page.file.src_uri in self.documents and page.file.src_uri not in self.stand_ins:
+                page.__class__ = _LoadedPage
         self.workers = self._worker_count(config, len(pages))
         if self.workers > 1:
             self.populated = populate_ahead(
@@ -235,7 +239,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     ) -> str | None:
         doc = self._document(page)
         populated = self.populated.get(page.file.src_uri)
-        if populated is not None:  # on_page_content restores what a worker rendered
+        if populated is not None:  # a worker rendered it; the page restores it itself
             return ""
         stand_in = self.stand_ins.get(page.file.src_uri)
         if stand_in is not None:  # left out for its own problems: check its body all the same
@@ -264,8 +268,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         key = self.pending.get(page.file.src_uri)
         cached = self.cache.get(key) if self.cache is not None and key else None
         populated = self.populated.get(page.file.src_uri)
-        if populated is not None:
-            populated.restore(page, files)
+        if populated is not None:  # the page's render() restored it
             html, found = populated.content, populated.extra
         elif cached is not None:
             page.toc, page.present_anchor_ids = cached.toc, cached.anchors
@@ -349,6 +352,16 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     @staticmethod
     def _search_index(config: MkDocsConfig) -> Any:
         return getattr(config.plugins.get("material/search"), "search_index", None)
+
+
+class _LoadedPage(Page):
+    """A document the loader has read and checked: on_page_markdown gives its Markdown and meta.
+
+    MkDocs would read the file again and parse its front matter only for both to be replaced.
+    """
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", {}
 
 
 def _pages(files: Files, config: MkDocsConfig) -> list[Page]:
