@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic, did_you_mean
@@ -255,7 +255,13 @@ class _LinkTreeprocessor(Treeprocessor):
         pieces: list[etree.Element] = []
         head = ""
         cursor = 0
-        for start, end, kind in _prose_spans(text, self.md):
+        if STX not in text and not _URL_RE.search(text):  # most text: prose through and through
+            if raw_depth:
+                return text, [], raw_depth
+            spans: Iterable[tuple[int, int, str]] = ((0, len(text), "prose"),)
+        else:
+            spans = _prose_spans(text, self.md)
+        for start, end, kind in spans:
             if kind != "prose":
                 raw_depth += {"open": 1, "close": -1}.get(kind, 0)
                 raw_depth = max(raw_depth, 0)

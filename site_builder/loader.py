@@ -25,6 +25,7 @@ from site_builder.model import (
     Kind,
     StandIn,
 )
+from site_builder.parallel import fork_map, workers_for
 from site_builder.schema import Checked, Reference, check_front_matter, is_slug, slug_rule
 
 #: Files are refused above this size, before they are parsed.
@@ -51,7 +52,7 @@ class _File:
 class _Loaded:
     file: _File
     checked: Checked
-    own_problems: bool
+    problems: tuple[Diagnostic, ...]
     #: The body and its first line when the front matter was unusable (for a stand-in).
     body: tuple[str, int] | None = None
 
@@ -69,13 +70,18 @@ class _Loaded:
         return StandIn(document, sources_known=False)
 
 
-def load_corpus(content_dir: Path) -> tuple[Corpus, list[Diagnostic]]:
-    """Every valid document of content_dir (ordered by src_uri), and every problem of every file."""
+def load_corpus(content_dir: Path, *, workers: int = 1) -> tuple[Corpus, list[Diagnostic]]:
+    """Every valid document of content_dir (ordered by src_uri), and every problem of every file.
+
+    ``workers`` read and check files in parallel (0: one per core for a large folder).
+    """
     prefix = Path(os.path.abspath(content_dir)).name
     if not content_dir.is_dir():
         return Corpus(()), [Diagnostic(prefix, 1, "the content folder does not exist")]
     files, diagnostics = _walk(content_dir, prefix)
-    loaded = [_load(file, diagnostics) for file in files]
+    loaded = fork_map(_load, files, workers_for(len(files), workers))
+    for item in loaded:
+        diagnostics.extend(item.problems)
     registry = _registry(loaded)
     excluded = _check_slugs(registry, diagnostics)
     _check_references(loaded, registry, diagnostics)
@@ -84,7 +90,7 @@ def load_corpus(content_dir: Path) -> tuple[Corpus, list[Diagnostic]]:
     left_out: list[StandIn | None] = []
     for item in loaded:
         document = item.checked.document
-        if document and not item.own_problems and item.file.path not in excluded:
+        if document and not item.problems and item.file.path not in excluded:
             documents.append(document)
         else:
             left_out.append(item.stand_in())
@@ -175,8 +181,8 @@ def _kind_folder(
 # -- one file ---------------------------------------------------------------------------------
 
 
-def _load(file: _File, diagnostics: list[Diagnostic]) -> _Loaded:
-    """Read, parse and check one file, adding its problems to ``diagnostics``."""
+def _load(file: _File) -> _Loaded:
+    """Read, parse and check one file."""
     problems: list[Diagnostic] = []
     if not is_slug(file.slug):
         message = f"'{file.file.name}' is not a valid file name ({slug_rule(file.slug, '.md')})"
@@ -191,9 +197,8 @@ def _load(file: _File, diagnostics: list[Diagnostic]) -> _Loaded:
                 front, kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path
             )
             problems.extend(checked.diagnostics)
-    diagnostics.extend(problems)
     body = body_of(text) if text is not None and checked.document is None else None
-    return _Loaded(file, checked, bool(problems), body)
+    return _Loaded(file, checked, tuple(problems), body)
 
 
 def _read_text(file: _File, problems: list[Diagnostic]) -> str | None:

@@ -25,20 +25,27 @@ _CHUNKS_PER_WORKER = 8
 _task: Callable[[int], Any] | None = None
 
 
-def available_cores() -> int:
-    return len(os.sched_getaffinity(0))
+#: Items from which forking workers pays for itself (fork, pickling results, replaying logs).
+PARALLEL_FROM = 200
+
+
+def workers_for(items: int, requested: int = 0) -> int:
+    """Workers for a task over ``items``: ``requested``, else one per core for many items."""
+    if requested:
+        return requested
+    return len(os.sched_getaffinity(0)) if items >= PARALLEL_FROM else 1
 
 
 def fork_map(task: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:
-    """``[task(item) for item in items]``, computed by ``workers`` forked processes.
+    """``[task(item) for item in items]``, computed by ``workers`` forked processes (or here: 1).
 
     The first item is done here, before forking, so that what a task loads or compiles on
     first use (modules, templates) is loaded once and shared. The first exception a chunk
     raised is raised here, after the log records made before it.
     """
     global _task
-    if not items:
-        return []
+    if workers <= 1 or len(items) < 2:
+        return [task(item) for item in items]
     results = [task(items[0])]
     _task = lambda index: task(items[index])  # noqa: E731 -- read by the forked workers
     # Objects that exist now are the parent's: a worker's garbage collector need not walk them,

@@ -53,12 +53,10 @@ from site_builder.material_search import add_entries
 from site_builder.model import Corpus, Document, Link, StandIn
 from site_builder.navigation import navigation
 from site_builder.pages import GeneratedFile, generate
-from site_builder.parallel import available_cores
+from site_builder.parallel import workers_for
 from site_builder.render.brief import BACKLINKS_PLACEHOLDER, backlinks_html, page_markdown
 from site_builder.render.islands import Islands
-
-#: Pages from which a build renders in one worker process per core.
-PARALLEL_FROM = 200
+from site_builder.shared_nav import shared_nav
 
 
 class DialoguePluginConfig(Config):
@@ -67,7 +65,7 @@ class DialoguePluginConfig(Config):
     atomic = config_options.Type(bool, default=True)
     """Build into a staging folder and swap it in only after success."""
     workers = config_options.Type(int, default=0)
-    """Processes that render pages in a build: 0 is one per core once the site is large."""
+    """Processes that load and render in a build: 0 is one per core once the site is large."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +146,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         )
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
-        self.corpus, self.diagnostics = load_corpus(Path(config.docs_dir))
+        self.corpus, self.diagnostics = load_corpus(
+            Path(config.docs_dir), workers=self._workers_wanted(config)
+        )
         self.documents = {doc.src_uri: doc for doc in self.corpus.documents}
         self.stand_ins = {s.document.src_uri: s for s in self.corpus.stand_ins}
         self.outgoing = {}
@@ -227,7 +227,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         for page in pages:
             if page.file.src_uri in self.documents and page.file.src_uri not in self.stand_ins:
                 page.__class__ = _LoadedPage
-        self.workers = self._worker_count(config, len(pages))
+        self.workers = workers_for(len(pages), self._workers_wanted(config))
         if self.workers > 1:
             self.populated = populate_ahead(
                 pages, config, files, self.workers, lambda page: self._found[page.file.src_uri]
@@ -290,6 +290,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
         links = [link for found in self.outgoing.values() for link in found]
         self.backlinks = dict(backlinks([*links, *front_matter_links(self.corpus)]))
+        if self.nav is not None:
+            env.globals["site_builder_nav"] = shared_nav(self.nav, config)
         if self.workers > 1 and self.nav is not None:  # every page's template, ahead
             index = self._search_index(config)
             entries = index.entries if index is not None else None
@@ -338,16 +340,14 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def _document(self, page: Page) -> Document | None:
         return self.documents.get(page.file.src_uri)
 
-    def _worker_count(self, config: MkDocsConfig, pages: int) -> int:
-        """Workers pay off for a large build, with no other plugin whose events they would skip.
-
-        Never while serving: the server runs threads, and rebuilds reuse unchanged pages anyway.
+    def _workers_wanted(self, config: MkDocsConfig) -> int:
+        """0 (one per core for a large task) unless asked otherwise, or unless workers would
+        skip another plugin's events. Never while serving: the server runs threads, and its
+        rebuilds reuse unchanged pages anyway.
         """
         if self.cache is not None or not set(config.plugins) <= {"material/search", "dialogue"}:
             return 1
-        if self.config.workers:
-            return self.config.workers
-        return available_cores() if pages >= PARALLEL_FROM else 1
+        return self.config.workers
 
     @staticmethod
     def _search_index(config: MkDocsConfig) -> Any:

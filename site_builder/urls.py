@@ -37,7 +37,26 @@ def source_link(from_src_uri: str, to_src_uri: str) -> str:
     return _relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-@lru_cache(maxsize=65536)
 def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath asks the OS for the working folder on every call: once per link."""
+    """``posixpath.relpath(path, start)`` for the site's own relative paths, without the OS.
+
+    posixpath.relpath asks the OS for the working folder on every call, and a large site
+    makes hundreds of thousands of links. Absolute paths and paths with "." or ".." parts
+    take the slow road.
+    """
+    to_parts = [part for part in path.split("/") if part]
+    from_parts = [part for part in start.split("/") if part]
+    odd = any(part in (".", "..") for part in (*to_parts, *from_parts))
+    if odd or path.startswith("/") or start.startswith("/"):
+        return _os_relpath(path, start)
+    common = 0
+    for to_part, from_part in zip(to_parts, from_parts, strict=False):
+        if to_part != from_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
+@lru_cache(maxsize=4096)
+def _os_relpath(path: str, start: str) -> str:
     return posixpath.relpath(path, start)

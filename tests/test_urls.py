@@ -1,6 +1,10 @@
-import pytest
+import posixpath
 
-from site_builder.urls import absolute_url, page_url, relative_url, source_link
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from site_builder.urls import _relpath, absolute_url, page_url, relative_url, source_link
 
 
 @pytest.mark.parametrize(
@@ -45,3 +49,13 @@ def test_source_link() -> None:
     assert source_link("index.md", "actors/kosovo.md") == "actors/kosovo.md"
     assert source_link("actors/kosovo.md", "actors/serbia.md") == "serbia.md"
     assert source_link("actors/kosovo.md", "timeline.md") == "../timeline.md"
+
+
+_PART = st.sampled_from(["actors", "kosovo", "x", "index.md", ".", "..", "a b", "ё"])
+_PATH = st.lists(_PART, max_size=4).map("/".join) | st.sampled_from(["", ".", "/", "a//b/"])
+
+
+@given(path=_PATH, start=_PATH)
+def test_relative_paths_agree_with_posixpath(path: str, start: str) -> None:
+    """The OS-free relative path is posixpath.relpath's, for any mix of parts."""
+    assert _relpath(path or ".", start or ".") == posixpath.relpath(path or ".", start or ".")
