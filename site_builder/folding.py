@@ -50,7 +50,7 @@ _TABLE = _FoldTable()
 
 def fold(text: str) -> str:
     """Remove diacritics and strokes, keeping length and case: "Medveđa" -> "Medveda"."""
-    return text.translate(_TABLE)
+    return text if text.isascii() else text.translate(_TABLE)  # ASCII folds to itself
 
 
 def serbian_to_latin(text: str) -> str:

@@ -255,7 +255,7 @@ class _LinkTreeprocessor(Treeprocessor):
         pieces: list[etree.Element] = []
         head = ""
         cursor = 0
-        if STX not in text and not _URL_RE.search(text):  # most text: prose through and through
+        if STX not in text and not _may_hold_url(text):  # most text: prose through and through
             if raw_depth:
                 return text, [], raw_depth
             spans: Iterable[tuple[int, int, str]] = ((0, len(text), "prose"),)
@@ -332,6 +332,11 @@ def _prose_spans(text: str, md: markdown.Markdown) -> Iterator[tuple[int, int, s
         yield placeholder.start(), placeholder.end(), _raw_kind(md, int(placeholder.group(1)))
         cursor = placeholder.end()
     yield from _url_spans(text, cursor, len(text))
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether _URL_RE could match: its scan of every word for an "@" is the costly part."""
+    return "@" in text or "://" in text or "www." in text or "mailto:" in text
 
 
 def _url_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

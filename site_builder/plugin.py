@@ -2,7 +2,7 @@
 
 Order of events in one build, and what each does here:
   on_config        load and validate the content, set up the linker, stage the output folder
-  on_files         add the generated pages; lay out the navigation
+  on_files         add the generated pages and assets; lay out the navigation
   on_page_markdown hand MkDocs the full Markdown of a document (infobox, body, sources, ...)
   on_page_content  collect the page's outgoing links and body problems
   on_env           every page is rendered: stop on problems, else derive the backlinks
@@ -47,12 +47,14 @@ from site_builder.ahead import (
 from site_builder.context import BuildContext, build_date
 from site_builder.diagnostics import Diagnostic, has_errors, plural, print_diagnostics
 from site_builder.graph import backlinks, front_matter_links
+from site_builder.jinja_cache import bytecode_cache
 from site_builder.linker import Linker, PageLinks
 from site_builder.loader import load_corpus
 from site_builder.material_search import add_entries
 from site_builder.model import Corpus, Document, Link, StandIn
 from site_builder.navigation import navigation
-from site_builder.pages import GeneratedFile, generate
+from site_builder.pages import PAGES, assets
+from site_builder.pages.base import PageSpec
 from site_builder.parallel import workers_for
 from site_builder.render.brief import BACKLINKS_PLACEHOLDER, backlinks_html, page_markdown
 from site_builder.render.islands import Islands
@@ -117,7 +119,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.diagnostics: list[Diagnostic] = []
         self.outgoing: dict[str, tuple[Link, ...]] = {}
         self.backlinks: dict[str, tuple[Link, ...]] = {}
-        self.generated: tuple[GeneratedFile, ...] = ()
+        self.generated_pages: dict[str, PageSpec] = {}
         self.staging: Path | None = None
         self.site_dir: Path | None = None
         self.nav: Navigation | None = None
@@ -169,13 +171,18 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         return has_errors(self.diagnostics)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.generated = () if self._degraded else generate(self.corpus, self.ctx)
-        for generated in self.generated:
-            content = generated.content
-            if generated.title is not None:  # a page: its title, as front matter MkDocs reads
-                content = f"---\ntitle: {json.dumps(generated.title)}\n---\n\n{content}"
-            files.append(File.generated(config, generated.src_uri, content=content))
-        config.nav = navigation(self.corpus, self.generated, self.config.nav_limit)
+        # A generated page is a title here; its Markdown is made when it is rendered (which a
+        # large build does in workers, on_page_markdown), its assets now.
+        self.generated_pages = {} if self._degraded else {spec.src_uri: spec for spec in PAGES}
+        for spec in self.generated_pages.values():
+            front_matter = f"---\ntitle: {json.dumps(spec.title)}\n---\n"
+            files.append(File.generated(config, spec.src_uri, content=front_matter))
+        generated_assets = () if self._degraded else assets(self.corpus, self.ctx)
+        for asset in generated_assets:
+            files.append(File.generated(config, asset.src_uri, content=asset.content))
+        config.nav = navigation(
+            self.corpus, [*self.generated_pages.values(), *generated_assets], self.config.nav_limit
+        )
         self.pending = {}
         if self.cache is None:  # only serving reuses pages, so only serving needs the digest
             return files
@@ -253,6 +260,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 self.linker.begin_page(doc)
                 return doc.body
             markdown = page_markdown(doc, self.corpus, self.ctx)
+        elif (spec := self.generated_pages.get(page.file.src_uri)) is not None:
+            markdown = spec.markdown(self.corpus, self.ctx)
         if self.cache is not None:
             where = (doc.path, doc.body_line) if doc else page.file.src_uri
             key = self.pending[page.file.src_uri] = _digest("page", self.inputs, where, markdown)
@@ -290,6 +299,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
         links = [link for found in self.outgoing.values() for link in found]
         self.backlinks = dict(backlinks([*links, *front_matter_links(self.corpus)]))
+        env.bytecode_cache = bytecode_cache("theme")
         if self.nav is not None:
             env.globals["site_builder_nav"] = shared_nav(self.nav, config)
         if self.workers > 1 and self.nav is not None:  # every page's template, ahead
@@ -298,8 +308,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             pages = _pages(files, config)
             self.built = build_ahead(pages, config, self.nav, env, entries, self.workers)
             stub_template(env)
-            for page in pages:
+            for page in pages:  # MkDocs' loop now only writes what the workers made
                 page.meta["template"] = AHEAD_TEMPLATE
+                page.content = ""  # nothing reads it again: no need to scan it (search does)
         return env
 
     def on_page_context(

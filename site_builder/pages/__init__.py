@@ -49,9 +49,14 @@ class GeneratedFile:
 
 
 def generate(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
-    """Every generated page, then the standalone diagram and, with a site URL, the feed."""
-    files = [GeneratedFile(p.src_uri, p.markdown(corpus, ctx), p.title, p.slug) for p in PAGES]
-    files.append(GeneratedFile(diagram.SVG_PATH, diagram.standalone_svg(corpus, ctx), None, None))
+    """Every generated page, then the generated assets."""
+    pages = [GeneratedFile(p.src_uri, p.markdown(corpus, ctx), p.title, p.slug) for p in PAGES]
+    return (*pages, *assets(corpus, ctx))
+
+
+def assets(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
+    """The standalone diagram and, with a site URL, the feed."""
+    files = [GeneratedFile(diagram.SVG_PATH, diagram.standalone_svg(corpus, ctx), None, None)]
     if ctx.site_url:
         files.append(
             GeneratedFile(feed.FEED_PATH, feed.feed_xml(corpus, ctx, ctx.site_url), None, None)

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from site_builder.context import BuildContext
+from site_builder.jinja_cache import bytecode_cache
 from site_builder.model import Corpus, Document, PartialDate
 from site_builder.render.labels import label, language_label, plural_label
 from site_builder.render.search import search_spellings
@@ -44,6 +45,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=bytecode_cache("pages"),
     )
     env.filters.update(
         label=label,
