@@ -65,8 +65,12 @@ def populate_ahead(
     files: Files,
     workers: int,
     extra: Callable[[Page], Extra],
+    heavy: Callable[[Page], bool] | None = None,
 ) -> dict[str, Populated[Extra]]:
-    """Every page's Markdown rendered; ``extra(page)`` is what the plugin kept of it."""
+    """Every page's Markdown rendered; ``extra(page)`` is what the plugin kept of it.
+
+    ``heavy`` pages (far costlier than the rest) are handed to workers first.
+    """
 
     def populate(page: Page) -> Populated[Extra]:
         _populate_page(page, config, files)
@@ -84,7 +88,7 @@ def populate_ahead(
             extra=extra(page),
         )
 
-    results = fork_map(populate, pages, workers)
+    results = fork_map(populate, pages, workers, heavy)
     for page, result in zip(pages, results, strict=True):
         page.__class__ = _PopulatedPage
         page.populated = result  # type: ignore[attr-defined]
@@ -110,6 +114,7 @@ def build_ahead(
     env: jinja2.Environment,
     search_entries: list[dict[str, Any]] | None,
     workers: int,
+    heavy: Callable[[Page], bool] | None = None,
 ) -> dict[str, Built]:
     """Every page's template rendered, as ``mkdocs.commands.build._build_page`` does.
 
@@ -135,7 +140,7 @@ def build_ahead(
             page.active = False
             config._current_page = None
 
-    results = fork_map(build, pages, workers)
+    results = fork_map(build, pages, workers, heavy)
     return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
 
 

@@ -36,44 +36,59 @@ def workers_for(items: int, requested: int = 0) -> int:
     return len(os.sched_getaffinity(0)) if items >= PARALLEL_FROM else 1
 
 
-def fork_map(task: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:
+def fork_map(
+    task: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    heavy: Callable[[Item], bool] | None = None,
+) -> list[Result]:
     """``[task(item) for item in items]``, computed by ``workers`` forked processes (or here: 1).
 
     The first item is done here, before forking, so that what a task loads or compiles on
-    first use (modules, templates) is loaded once and shared. The first exception a chunk
-    raised is raised here, after the log records made before it.
+    first use (modules, templates) is loaded once and shared. Items ``heavy`` says are far
+    costlier than the rest are handed out first, so that no worker is still busy with one
+    when the others have run out of work. The first exception a chunk raised is raised here,
+    after the log records made before it.
     """
     global _task
     if workers <= 1 or len(items) < 2:
         return [task(item) for item in items]
     results = [task(items[0])]
     _task = lambda index: task(items[index])  # noqa: E731 -- read by the forked workers
+    chunks = _chunks(range(1, len(items)), workers, heavy and (lambda i: heavy(items[i])))
     # Objects that exist now are the parent's: a worker's garbage collector need not walk them,
     # which would also copy every page of memory it touches.
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, initializer=_capture_logs) as pool:
-            outcomes = pool.map(_run_chunk, _chunks(1, len(items), workers), chunksize=1)
+            outcomes = pool.map(_run_chunk, chunks, chunksize=1)
     finally:
         _task = None
         gc.unfreeze()
-    for records, values, error in outcomes:
+    done: dict[int, Result] = {}
+    for chunk, (records, values, error) in sorted(zip(chunks, outcomes, strict=True)):
         for record in records:
             logging.getLogger(record.name).handle(record)
         if error is not None:
             raise error
-        results.extend(values)
-    return results
+        done.update(zip(chunk, values, strict=True))
+    return results + [done[index] for index in range(1, len(items))]
 
 
-def _chunks(first: int, count: int, workers: int) -> list[range]:
-    """Consecutive ranges from ``first``, so that results concatenate in item order."""
-    size = max(1, -(-(count - first) // (workers * _CHUNKS_PER_WORKER)))
-    return [range(start, min(start + size, count)) for start in range(first, count, size)]
+def _chunks(
+    indexes: range, workers: int, heavy: Callable[[int], bool] | None
+) -> list[tuple[int, ...]]:
+    """Heavy items one by one, then runs of consecutive others: enough runs to share out."""
+    first = [(i,) for i in indexes if heavy and heavy(i)]
+    rest = [i for i in indexes if not (heavy and heavy(i))]
+    size = max(1, -(-len(rest) // (workers * _CHUNKS_PER_WORKER)))
+    return first + [tuple(rest[start : start + size]) for start in range(0, len(rest), size)]
 
 
-def _run_chunk(indexes: range) -> tuple[list[logging.LogRecord], list[Any], BaseException | None]:
+def _run_chunk(
+    indexes: tuple[int, ...],
+) -> tuple[list[logging.LogRecord], list[Any], BaseException | None]:
     assert _task is not None
     _records.clear()
     values = []

@@ -237,7 +237,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.workers = workers_for(len(pages), self._workers_wanted(config))
         if self.workers > 1:
             self.populated = populate_ahead(
-                pages, config, files, self.workers, lambda page: self._found[page.file.src_uri]
+                pages,
+                config,
+                files,
+                self.workers,
+                lambda page: self._found[page.file.src_uri],
+                self._is_overview,
             )
         return nav
 
@@ -306,7 +311,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             index = self._search_index(config)
             entries = index.entries if index is not None else None
             pages = _pages(files, config)
-            self.built = build_ahead(pages, config, self.nav, env, entries, self.workers)
+            self.built = build_ahead(
+                pages, config, self.nav, env, entries, self.workers, self._is_overview
+            )
             stub_template(env)
             for page in pages:  # MkDocs' loop now only writes what the workers made
                 page.meta["template"] = AHEAD_TEMPLATE
@@ -350,6 +357,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def _document(self, page: Page) -> Document | None:
         return self.documents.get(page.file.src_uri)
+
+    def _is_overview(self, page: Page) -> bool:
+        """A generated page: it gathers the whole corpus, so it costs as much as many briefs."""
+        return page.file.src_uri in self.generated_pages
 
     def _workers_wanted(self, config: MkDocsConfig) -> int:
         """0 (one per core for a large task) unless asked otherwise, or unless workers would
