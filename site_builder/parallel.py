@@ -47,8 +47,8 @@ def fork_map(
     The first item is done here, before forking, so that what a task loads or compiles on
     first use (modules, templates) is loaded once and shared. Items ``heavy`` says are far
     costlier than the rest are handed out first, so that no worker is still busy with one
-    when the others have run out of work. The first exception a chunk raised is raised here,
-    after the log records made before it.
+    when the others have run out of work. Log records are replayed in item order; the
+    exception of the first item that failed is raised, after the records made before it.
     """
     global _task
     if workers <= 1 or len(items) < 2:
@@ -66,14 +66,25 @@ def fork_map(
     finally:
         _task = None
         gc.unfreeze()
-    done: dict[int, Result] = {}
-    for chunk, (records, values, error) in sorted(zip(chunks, outcomes, strict=True)):
-        for record in records:
-            logging.getLogger(record.name).handle(record)
-        if error is not None:
-            raise error
-        done.update(zip(chunk, values, strict=True))
-    return results + [done[index] for index in range(1, len(items))]
+    done: dict[int, tuple[list[logging.LogRecord], Any]] = {}
+    failures: list[tuple[int, list[logging.LogRecord], BaseException]] = []
+    for finished, failure in outcomes:
+        done.update((index, (records, value)) for index, records, value in finished)
+        failures.extend([failure] if failure else [])
+    first_failure = min(failures, key=lambda failure: failure[0], default=None)
+    for index in range(1, len(items)):
+        if first_failure is not None and index == first_failure[0]:
+            _replay(first_failure[1])
+            raise first_failure[2]
+        records, value = done[index]
+        _replay(records)
+        results.append(value)
+    return results
+
+
+def _replay(records: list[logging.LogRecord]) -> None:
+    for record in records:
+        logging.getLogger(record.name).handle(record)
 
 
 def _chunks(
@@ -86,18 +97,18 @@ def _chunks(
     return first + [tuple(rest[start : start + size]) for start in range(0, len(rest), size)]
 
 
-def _run_chunk(
-    indexes: tuple[int, ...],
-) -> tuple[list[logging.LogRecord], list[Any], BaseException | None]:
+def _run_chunk(indexes: tuple[int, ...]) -> tuple[list[tuple[int, Any, Any]], Any]:
+    """Each item's index, log records and result; and the item that failed, if one did."""
     assert _task is not None
-    _records.clear()
-    values = []
-    try:
-        for index in indexes:
-            values.append(_task(index))
-    except Exception as error:  # handed to the parent, which raises it
-        return list(_records), values, _picklable(error)
-    return list(_records), values, None
+    finished = []
+    for index in indexes:
+        _records.clear()
+        try:
+            value = _task(index)
+        except Exception as error:  # handed to the parent, which raises it
+            return finished, (index, list(_records), _picklable(error))
+        finished.append((index, list(_records), value))
+    return finished, None
 
 
 def _picklable(error: Exception) -> Exception:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from site_builder import atomic
 from site_builder.ahead import (
@@ -122,6 +124,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.generated_pages: dict[str, PageSpec] = {}
         self.staging: Path | None = None
         self.site_dir: Path | None = None
+        self.warnings: CountHandler | None = None
         self.nav: Navigation | None = None
         self.workers = 1
         self.populated: dict[str, Populated[PageLinks]] = {}
@@ -159,6 +162,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self.cache.used = {}
         self.linker = Linker(self.corpus, self.ctx)
         config.markdown_extensions.extend([self.linker.extension, islands.extension])  # type: ignore[list-item]
+        if config.strict:  # MkDocs counts warnings too, but only tells after on_post_build
+            self.warnings = CountHandler()
+            self.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.config.atomic:
             self.site_dir = Path(config.site_dir)
             self.staging = atomic.staging_dir(self.site_dir)
@@ -347,15 +354,26 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
             self.cache.keep_used()
+        if self._stop_counting_warnings():
+            return  # strict: MkDocs fails the build next, and on_build_error discards the staging
         if self.staging is not None and self.site_dir is not None:
             atomic.publish(self.staging, self.site_dir)
             config.site_dir = str(self.site_dir)
             self.staging = None
 
     def on_build_error(self, error: Exception) -> None:
+        self._stop_counting_warnings()
         if self.staging is not None:
             atomic.discard(self.staging)
             self.staging = None
+
+    def _stop_counting_warnings(self) -> bool:
+        """Whether a strict build has warned (and so must not be published)."""
+        if self.warnings is None:
+            return False
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        warned, self.warnings = bool(self.warnings.get_counts()), None
+        return warned
 
     def _document(self, page: Page) -> Document | None:
         return self.documents.get(page.file.src_uri)

@@ -127,3 +127,20 @@ def test_a_failed_mkdocs_build_leaves_the_published_site_untouched(tmp_path: Pat
     assert "content/pages/about.md:5: unknown page 'nowhere' in wikilink" in second.stderr
     assert fingerprint(site) == before
     assert sorted(p.name for p in checkout.iterdir()) == ["content", "mkdocs.yml", "site", "theme"]
+
+
+def test_a_strict_build_with_an_engine_warning_leaves_the_published_site_untouched(
+    tmp_path: Path,
+) -> None:
+    """MkDocs fails a strict build only after its last plugin event: nothing is published."""
+    content, site, before = published(tmp_path)
+    brief = content / "actors" / "serbia.md"
+    brief.write_text(brief.read_text("utf-8") + "\nSee [elsewhere](nowhere.md).\n", "utf-8")
+    result = subprocess.run(
+        cli("build", "--strict", "--content", str(content), "--site-dir", str(site)),
+        cwd=REPO, capture_output=True, text=True, timeout=300, env=ENV,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "contains a link 'nowhere.md'" in result.stderr
+    assert fingerprint(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no staging left

@@ -418,3 +418,11 @@ def test_a_serbian_name_clashes_across_scripts(tmp_path: Path) -> None:
         "content/places/cyrillic.md:6: name 'Прешево' is also a name of content/places/latin.md",
         "content/places/latin.md:6: name 'Прешево' is also a name of content/places/cyrillic.md",
     ]
+
+
+@pytest.mark.parametrize(
+    "content", [FIXTURES / "validation" / "content", FIXTURES.parent.parent / "content"]
+)
+def test_loading_in_workers_gives_what_loading_here_gives(content: Path) -> None:
+    """Forked workers read and check the files: same documents, same problems, same order."""
+    assert load_corpus(content, workers=2) == load_corpus(content, workers=1)

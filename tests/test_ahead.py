@@ -1,0 +1,63 @@
+"""A build whose pages are rendered by forked workers makes the site a serial build makes."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from tests.test_build import MINIMAL, REPO, tree_digest
+
+
+def build_site(content: Path, site: Path, *, strict: bool = False, **options: Any) -> Any:
+    """Build in this process with the repository's configuration and plugin ``options``."""
+    config = load_config(
+        str(REPO / "mkdocs.yml"), docs_dir=str(content), site_dir=str(site), strict=strict
+    )
+    plugin = config.plugins["dialogue"]
+    for key, value in options.items():
+        plugin.config[key] = value
+    build(config)
+    return plugin
+
+
+@pytest.fixture(autouse=True)
+def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+@pytest.mark.parametrize("nav_limit", [40, 2], ids=["briefs-in-nav", "briefs-outside-nav"])
+def test_a_build_in_workers_is_byte_identical_to_a_serial_one(
+    tmp_path: Path, nav_limit: int
+) -> None:
+    content = REPO / "content"
+    serial = build_site(content, tmp_path / "serial", workers=1, nav_limit=nav_limit)
+    assert (serial.workers, serial.populated, serial.built) == (1, {}, {})
+    parallel = build_site(content, tmp_path / "parallel", workers=2, nav_limit=nav_limit)
+    pages = len(list((tmp_path / "parallel").rglob("index.html")))
+    assert parallel.workers == 2
+    assert len(parallel.populated) == len(parallel.built) == pages  # all rendered ahead
+    assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
+
+
+def test_warnings_made_in_workers_count_in_strict_mode(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    brief = content / "actors" / "serbia.md"
+    brief.write_text(brief.read_text("utf-8") + "\nSee [elsewhere](nowhere.md).\n", "utf-8")
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="1 warnings in strict"):
+        build_site(content, tmp_path / "site", strict=True, workers=2)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings == [
+        "Doc file 'actors/serbia.md' contains a link 'nowhere.md', "
+        "but the target 'actors/nowhere.md' is not found among documentation files."
+    ]
+    assert not (tmp_path / "site").exists()  # nothing published
