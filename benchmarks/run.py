@@ -97,6 +97,55 @@ def stages(content: Path) -> dict[str, float]:
     return out
 
 
+def build_steps(content: Path, site: Path) -> dict[str, float]:
+    """Wall time of each step of one real build, in-process (workers included).
+
+    Complements ``stages``, which splits our own work serially: this shows what a reader of the
+    build waits for, step by step, with the rendering shared out to worker processes.
+    """
+    import mkdocs.commands.build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    import site_builder.plugin as plugin
+
+    steps: dict[str, float] = {}
+
+    def timed_step(owner: Any, name: str, label: str) -> None:
+        original = getattr(owner, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                steps[label] = steps.get(label, 0.0) + time.perf_counter() - start
+
+        setattr(owner, name, wrapper)
+        restore.append((owner, name, original))
+
+    restore: list[tuple[Any, str, Any]] = []
+    timed_step(plugin, "load_corpus", "load + validate (workers)")
+    timed_step(plugin.DialoguePlugin, "on_files", "overview pages + navigation")
+    timed_step(plugin, "populate_ahead", "Markdown + links + overviews (workers)")
+    timed_step(plugin, "backlinks", "backlinks")
+    timed_step(plugin, "build_ahead", "templates + search (workers)")
+    timed_step(mkdocs_build, "_populate_page", "MkDocs loop 1 (takes rendered pages)")
+    timed_step(mkdocs_build, "_build_page", "MkDocs loop 2 (writes pages)")
+    timed_step(Files, "copy_static_files", "MkDocs static files")
+    timed_step(mkdocs_build, "_build_theme_template", "MkDocs 404 + sitemap")
+    timed_step(plugin.atomic, "publish", "publish (swap folders)")
+    try:
+        start = time.perf_counter()
+        config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(content), site_dir=str(site))
+        mkdocs_build.build(config)
+        steps["whole build (after imports)"] = time.perf_counter() - start
+    finally:
+        for owner, name, original in restore:
+            setattr(owner, name, original)
+    return steps
+
+
 def _gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6)) if path.exists() else 0
 
@@ -183,7 +232,10 @@ def main() -> None:
             for kind in which:  # alternate, so drift hits both alike
                 runs[kind].append(timed(cmds[kind]))
                 print(f"N={n} {kind}: {runs[kind][-1][0]:.2f}s", file=sys.stderr)
-        row: dict[str, Any] = {"stages": stages(args.work / f"c{n}")}
+        row: dict[str, Any] = {
+            "stages": stages(args.work / f"c{n}"),
+            "build_steps": build_steps(args.work / f"c{n}", args.work / f"site-steps-{n}"),
+        }
         for kind, measured in runs.items():
             site = args.work / f"site-{kind}-{n}"
             med = statistics.median(t for t, _, _ in measured)
@@ -237,9 +289,13 @@ def table(results: dict[str, Any]) -> str:
             f"| {f(p, 'site_bytes', 1e6, '.1f')} | {f(o, 'median_html_gz', 1024, '.1f')} "
             f"| {fv(o)} | {fv(p)} | {f(o, 'median_cpu_s')} | {f(p, 'median_cpu_s')} |"
         )
-    lines.append("\nStages of our build (in-process, seconds):\n")
+    lines.append("\nOur own work, serially (in-process, seconds):\n")
     for n, row in results["sizes"].items():
         parts = ", ".join(f"{k} {v:.2f}" for k, v in row["stages"].items())
+        lines.append(f"- N={n}: {parts}")
+    lines.append("\nSteps of one real build (in-process, wall seconds):\n")
+    for n, row in results["sizes"].items():
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in row["build_steps"].items())
         lines.append(f"- N={n}: {parts}")
     if "rebuild" in results:
         r = results["rebuild"]

@@ -36,23 +36,26 @@ _RAW_TEXT = frozenset({"script", "style"})
 def html_events(html: str) -> list[Event] | None:
     """The events of ``html``, or None where this tokenizer does not promise html.parser's."""
     events: list[Event] = []
+    append = events.append
     cursor = 0
     for match in _TOKEN_RE.finditer(html):
-        if match.start() != cursor:
-            text = html[cursor : match.start()]
+        start, end = match.span()
+        if start != cursor:
+            text = html[cursor:start]
             if "<" in text:  # a "<" that starts no tag: html.parser's rules apply
                 return None
-            events.append((DATA, unescape(text) if "&" in text else text, ""))
-        cursor = match.end()
-        if (tag := match.group("start")) is not None:
+            append((DATA, unescape(text) if "&" in text else text, ""))
+        cursor = end
+        tag, attrs, close, end_tag = match.groups()
+        if tag is not None:
             tag = tag.lower()
             if tag in _RAW_TEXT:
                 return None
-            events.append((START, tag, match.group("attrs")))
-            if match.group("close"):
-                events.append((END, tag, ""))
-        elif (tag := match.group("end")) is not None:
-            events.append((END, tag.lower(), ""))
+            append((START, tag, attrs))
+            if close:
+                append((END, tag, ""))
+        elif end_tag is not None:
+            append((END, end_tag.lower(), ""))
     if cursor != len(html):
         text = html[cursor:]
         if "<" in text:

@@ -55,11 +55,13 @@ def _read(events: list[Event]) -> list[Section]:
     """
     sections: list[Section] = []
     section: Section | None = None
-    context: list[Element] = []
+    title_tag = ""  # the tag of the current section's heading: open means "in the title"
+    context: list[tuple[str, dict[str, str | None]]] = []  # open elements: tag, attributes
     open_tags: dict[str, int] = {}
     skip = {"object", "script", "style"}
     skipped = 0  # open elements whose tag is in skip
     permalinks = 0  # open <a class="headerlink">
+    in_pre = 0  # open <pre>
     for kind, value, raw in events:
         if kind == START:
             tag = value
@@ -68,45 +70,50 @@ def _read(events: list[Event]) -> list[Section]:
             # Only headings, permalinks and exclusions read their attributes.
             matters = raw and (tag in _HEADINGS or _ATTRIBUTES_THAT_MATTER.search(raw))
             attrs = dict(attributes(raw)) if matters else {}
-            el = Element(tag, attrs)
-            context.append(el)
+            context.append((tag, attrs))
             open_tags[tag] = open_tags.get(tag, 0) + 1
             if tag in skip:
                 skipped += 1
-            if attrs and tag == "a" and attrs.get("class") == "headerlink":
+            if tag == "pre":
+                in_pre += 1
+            elif tag == "a" and attrs and attrs.get("class") == "headerlink":
                 permalinks += 1
             if tag in _HEADINGS and "id" in attrs:
                 depth = len(context)
                 if tag != "h1" and not sections:
                     sections.append(Section(Element("hx"), depth))
-                section = Section(el, depth)
+                section = Section(Element(tag, attrs), depth)
                 if sections:
                     section.id = attrs["id"]
                 sections.append(section)
+                title_tag = tag
             if section is None:
                 section = Section(Element("hx"))
                 sections.append(section)
+                title_tag = "hx"
             if attrs and ("data-search-exclude" in attrs or attrs.get("class") == "linenodiv"):
                 skip.add(tag)
                 skipped = sum(n for t, n in open_tags.items() if t in skip)
                 continue
             if not skipped and tag in _KEEP:
-                inside_title = open_tags.get(section.el.tag)
+                inside_title = open_tags.get(title_tag)
                 (section.title if inside_title else section.text).append(f"<{tag}>")
         elif kind == END:
             tag = value
-            if not context or context[-1].tag != tag:
+            if not context or context[-1][0] != tag:
                 continue
             assert section is not None
             if section.depth > len(context):
                 for earlier in reversed(sections):
                     if earlier.depth <= len(context):
                         section.depth = float("inf")
-                        section = earlier
+                        section, title_tag = earlier, earlier.el.tag
                         break
-            el = context.pop()
+            _, attrs = context.pop()
             open_tags[tag] -= 1
-            if tag == "a" and el.attrs.get("class") == "headerlink":
+            if tag == "pre":
+                in_pre -= 1
+            elif tag == "a" and attrs and attrs.get("class") == "headerlink":
                 permalinks -= 1
             if tag in skip:
                 skipped -= 1
@@ -115,7 +122,7 @@ def _read(events: list[Event]) -> list[Section]:
                     skipped = sum(n for t, n in open_tags.items() if t in skip)
                 continue
             if not skipped and tag in _KEEP:
-                target = section.title if open_tags.get(section.el.tag) else section.text
+                target = section.title if open_tags.get(title_tag) else section.text
                 index = target.index(f"<{tag}>")
                 if all(part.isspace() for part in target[index + 1 :]):
                     del target[index:]
@@ -123,13 +130,13 @@ def _read(events: list[Event]) -> list[Section]:
                     target.append(f"</{tag}>")
         elif not skipped:
             text = value
-            in_pre = open_tags.get("pre")
             if not in_pre:
                 text = " " if text.isspace() else text.replace("\n", " ")
             if section is None:
                 section = Section(Element("hx"))
                 sections.append(section)
-            if open_tags.get(section.el.tag):
+                title_tag = "hx"
+            if open_tags.get(title_tag):
                 if not permalinks:
                     section.title.append(escape(text, quote=False))
             elif text.isspace():

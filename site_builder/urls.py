@@ -37,6 +37,7 @@ def source_link(from_src_uri: str, to_src_uri: str) -> str:
     return _relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
+@lru_cache(maxsize=65536)
 def _relpath(path: str, start: str) -> str:
     """``posixpath.relpath(path, start)`` for the site's own relative paths, without the OS.
 
@@ -57,6 +58,5 @@ def _relpath(path: str, start: str) -> str:
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
-@lru_cache(maxsize=4096)
 def _os_relpath(path: str, start: str) -> str:
     return posixpath.relpath(path, start)

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markupsafe import Markup, escape
 
 from site_builder.model import Source
 
 
+@lru_cache(maxsize=8192)
 def source_html(source: Source) -> Markup:
-    """Publisher, title (linked when there is a URL), date: all escaped, the URL spelled out."""
+    """Publisher, title (linked when there is a URL), date: all escaped, the URL spelled out.
+
+    Kept per source: a source shows in the notes of every page citing it. Built from escaped
+    parts with f-strings, which are several times faster than Markup.format.
+    """
     title = escape(source.title)
     if source.url:
-        url = escape(source.url)
-        title = Markup('<a href="{0}" class="source-link">{1}</a>').format(url, title)
-    parts = [Markup("{0}, <cite>{1}</cite>").format(escape(source.publisher), title)]
+        title = Markup(f'<a href="{escape(source.url)}" class="source-link">{title}</a>')
+    html = f"{escape(source.publisher)}, <cite>{title}</cite>"
     if source.date:
-        parts.append(Markup("{0}").format(source.date.human))
-    html = Markup(", ").join(parts)
+        html += f", {escape(source.date.human)}"
     if source.url:
-        html += Markup(' <span class="source-url">{0}</span>').format(source.url)
-    return html
+        html += f' <span class="source-url">{escape(source.url)}</span>'
+    return Markup(html)

@@ -33,7 +33,7 @@ def time_tag(date: PartialDate | dt.date) -> Markup:
     """A date as readers say it, machine-readable in ``datetime``."""
     if isinstance(date, dt.date):
         date = full_date(date)
-    return Markup('<time datetime="{0}">{1}</time>').format(date.iso, date.human)
+    return Markup(f'<time datetime="{escape(date.iso)}">{escape(date.human)}</time>')
 
 
 @lru_cache(maxsize=8)
