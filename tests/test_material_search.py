@@ -37,7 +37,7 @@ def _key(found: list[Any]) -> list[tuple[Any, ...]]:
         '<p>Intro <a href="x">link</a></p><h2 id="a">A<a class="headerlink" href="#a">¶</a></h2>'
         "<p>Text <code>x</code> <sup>1</sup></p><h3>no id</h3><ul><li>one</li><li> </li></ul>",
         # exclusion by attribute, nested and by tag name (Material compares elements by tag)
-        '<div data-search-exclude><p>hidden</p><div><p>also hidden</p></div></div><p>seen</p>',
+        "<div data-search-exclude><p>hidden</p><div><p>also hidden</p></div></div><p>seen</p>",
         # whitespace inside and outside pre
         "<p>a\nb</p>\n\n<pre><code>  x\n\n  y\n</code></pre>\n<p>   </p>",
         # a heading nested deeper than the next: the section is left when its element ends

@@ -16,7 +16,7 @@ from tests.test_build import REPO, tree_digest
 MATERIAL_BASE = Path(material.__file__).parent / "templates" / "base.html"
 INCLUDE = '{% include "partials/nav.html" %}'
 OURS = (
-    '{% if site_builder_nav is defined %}{{ site_builder_nav() }}'
+    "{% if site_builder_nav is defined %}{{ site_builder_nav() }}"
     f"{{% else %}}{INCLUDE}{{% endif %}}"
 )
 
