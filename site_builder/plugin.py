@@ -3,11 +3,16 @@
 Order of events in one build, and what each does here:
   on_config        load and validate the content, set up the linker, stage the output folder
   on_files         add the generated pages and assets; lay out the navigation
+  on_nav           in a large build, render every page's Markdown ahead, in workers
   on_page_markdown hand MkDocs the full Markdown of a document (infobox, body, sources, ...)
   on_page_content  collect the page's outgoing links and body problems
-  on_env           every page is rendered: stop on problems, else derive the backlinks
+  on_env           every page is rendered: stop on problems, else derive the backlinks; in a
+                   large build, render every page's template ahead, in workers
   on_page_context  fill each brief's "Mentioned in" section
-  on_post_build    publish the staged site folder
+  on_post_page     hand MkDocs a page its workers finished
+  on_post_build    publish the staged site folder (not when a strict build has warned)
+
+A large build is one of 200 pages or more, outside ``serve``: see ``ahead`` and ``parallel``.
 
 While serving, a page (content or generated) whose Markdown and whose cross-page inputs (every
 brief's names, titles and summaries, the set of files, the Markdown settings) did not change
@@ -118,8 +123,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.corpus = Corpus(())
         self.documents: dict[str, Document] = {}
         self.stand_ins: dict[str, StandIn] = {}
-        self.diagnostics: list[Diagnostic] = []
-        self.outgoing: dict[str, tuple[Link, ...]] = {}
+        self.diagnostics: list[Diagnostic] = []  # the loader's; pages' are in ``found``
+        self.found: dict[str, PageLinks] = {}
         self.backlinks: dict[str, tuple[Link, ...]] = {}
         self.generated_pages: dict[str, PageSpec] = {}
         self.staging: Path | None = None
@@ -129,7 +134,6 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.workers = 1
         self.populated: dict[str, Populated[PageLinks]] = {}
         self.built: dict[str, Built] = {}
-        self._found: dict[str, PageLinks] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook between serve rebuilds: so the cache lives."""
@@ -156,8 +160,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         )
         self.documents = {doc.src_uri: doc for doc in self.corpus.documents}
         self.stand_ins = {s.document.src_uri: s for s in self.corpus.stand_ins}
-        self.outgoing = {}
-        self._found: dict[str, PageLinks] = {}
+        self.found = {}
         if self.cache is not None:  # a failed build used nothing worth keeping
             self.cache.used = {}
         self.linker = Linker(self.corpus, self.ctx)
@@ -250,7 +253,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 config,
                 files,
                 self.workers,
-                lambda page: self._found[page.file.src_uri],
+                lambda page: self.found[page.file.src_uri],
                 self._is_overview,
             )
         return nav
@@ -258,10 +261,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        doc = self._document(page)
-        populated = self.populated.get(page.file.src_uri)
-        if populated is not None:  # a worker rendered it; the page restores it itself
+        if page.file.src_uri in self.populated:  # a worker rendered it; the page restores it
             return ""
+        doc = self._document(page)
         stand_in = self.stand_ins.get(page.file.src_uri)
         if stand_in is not None:  # left out for its own problems: check its body all the same
             self.linker.begin_page(stand_in.document, check_citations=stand_in.sources_known)
@@ -289,8 +291,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         key = self.pending.get(page.file.src_uri)
-        cached = self.cache.get(key) if self.cache is not None and key else None
         populated = self.populated.get(page.file.src_uri)
+        cached = self.cache.get(key) if self.cache is not None and key else None
         if populated is not None:  # the page's render() restored it
             html, found = populated.content, populated.extra
         elif cached is not None:
@@ -300,18 +302,17 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             found = self.linker.end_page()  # nothing found on a generated page
             if self.cache is not None and key:
                 self.cache.put(key, _Rendered(html, page.toc, page.present_anchor_ids, found))
-        self._found[page.file.src_uri] = found
-        self.outgoing[page.file.src_uri] = found.links
-        self.diagnostics.extend(found.diagnostics)
+        self.found[page.file.src_uri] = found  # by page: a page rendered twice counts once
         return html
 
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        if has_errors(self.diagnostics):
-            print_diagnostics(self.diagnostics, sys.stderr)
-            errors = sum(d.severity == "error" for d in self.diagnostics)
+        problems = [*self.diagnostics, *(d for f in self.found.values() for d in f.diagnostics)]
+        if has_errors(problems):
+            print_diagnostics(problems, sys.stderr)
+            errors = sum(d.severity == "error" for d in problems)
             raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
-        links = [link for found in self.outgoing.values() for link in found]
+        links = [link for found in self.found.values() for link in found.links]
         self.backlinks = dict(backlinks([*links, *front_matter_links(self.corpus)]))
         env.bytecode_cache = bytecode_cache("theme")
         if self.nav is not None:
@@ -383,9 +384,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         return page.file.src_uri in self.generated_pages
 
     def _workers_wanted(self, config: MkDocsConfig) -> int:
-        """0 (one per core for a large task) unless asked otherwise, or unless workers would
-        skip another plugin's events. Never while serving: the server runs threads, and its
-        rebuilds reuse unchanged pages anyway.
+        """The ``workers`` option (0: one per core for a large task), or 1.
+
+        1 while serving (the server runs threads, and its rebuilds reuse unchanged pages) and
+        next to another plugin (workers would skip its page events).
         """
         if self.cache is not None or not set(config.plugins) <= {"material/search", "dialogue"}:
             return 1

@@ -61,3 +61,24 @@ def test_warnings_made_in_workers_count_in_strict_mode(
         "but the target 'actors/nowhere.md' is not found among documentation files."
     ]
     assert not (tmp_path / "site").exists()  # nothing published
+
+
+def test_problems_found_in_workers_are_reported_once_as_a_serial_build_reports_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    for page in ("index.md", "pages/about.md"):  # the home page is rendered before forking
+        path = content / page
+        path.write_text(path.read_text("utf-8") + "\nSee [[nowhere]].\n", "utf-8")
+    reports = []
+    for workers in (1, 2):
+        with pytest.raises(Abort, match="BuildError"):
+            build_site(content, tmp_path / f"site-{workers}", workers=workers)
+        reports.append(capsys.readouterr().err + caplog.records[-1].getMessage())
+        caplog.clear()
+    assert reports[0] == reports[1]
+    assert reports[0].count("unknown page 'nowhere' in wikilink") == 2
+    assert reports[0].endswith(
+        "2 problems in 2 files\nthe content has 2 problems; nothing was written"
+    )
