@@ -19,14 +19,14 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+#: Items from which forking workers pays for itself (fork, pickling results, replaying logs).
+PARALLEL_FROM = 200
 #: Chunks per worker: enough for one slow chunk not to leave the other workers idle.
 _CHUNKS_PER_WORKER = 8
 
+#: In a worker: the task (set before forking) and the log records of the current item.
 _task: Callable[[int], Any] | None = None
-
-
-#: Items from which forking workers pays for itself (fork, pickling results, replaying logs).
-PARALLEL_FROM = 200
+_records: list[logging.LogRecord] = []
 
 
 def workers_for(items: int, requested: int = 0) -> int:
@@ -117,9 +117,6 @@ def _picklable(error: Exception) -> Exception:
     except Exception:
         return RuntimeError(f"{type(error).__name__}: {error}")
     return error
-
-
-_records: list[logging.LogRecord] = []
 
 
 class _Capture(logging.Handler):

@@ -28,8 +28,9 @@ def shared_nav(nav: Navigation, config: MkDocsConfig) -> Callable[..., Markup]:
     """The template global ``site_builder_nav()`` for one build."""
     in_nav = {id(page) for page in nav.pages}
     urls = [item.url for item in _items(nav.items) if isinstance(item, Page | Link)]
-    urls += [str(u) for u in (nav.homepage and nav.homepage.url, config.extra.get("homepage"),
-                              config.theme.get("logo")) if u]  # fmt: skip
+    homepage = nav.homepage.url if nav.homepage else None
+    others = (homepage, config.extra.get("homepage"), config.theme.get("logo"))
+    urls += [str(url) for url in others if url]  # the logo and home links are relative too
     rendered: dict[tuple[str, ...], Markup] = {}
 
     @pass_context
