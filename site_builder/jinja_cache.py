@@ -11,7 +11,13 @@ from __future__ import annotations
 import jinja2
 
 
-def bytecode_cache(environment: str) -> jinja2.BytecodeCache:
-    """The cache for one kind of environment: a template compiles differently under other
-    options (autoescaping, whitespace), so environments never share compiled templates."""
-    return jinja2.FileSystemBytecodeCache(pattern=f"site-builder-{environment}-%s.cache")
+def bytecode_cache(environment: str) -> jinja2.BytecodeCache | None:
+    """The cache for one kind of environment, or None where there is no safe folder for it.
+
+    A template compiles differently under other options (autoescaping, whitespace), so
+    environments never share compiled templates.
+    """
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"site-builder-{environment}-%s.cache")
+    except (OSError, RuntimeError):  # Jinja found no private temporary folder: compile anew
+        return None
