@@ -2,8 +2,8 @@
 
 Python-Markdown parses every raw HTML block it is handed, and the linker checks each one for
 forbidden markup. The build's own blocks (infoboxes, timelines, indexes of thousands of rows)
-are escaped and safe by construction, and in a large build parsing them took a fifth of the
-Markdown time. So the site build hands Markdown a comment in their place; the comment is a
+are escaped and safe by construction, and parsing them was about 3 s of a 24 s build of
+1,000 briefs. So the site build hands Markdown a comment in their place; the comment is a
 block of raw HTML as the block was, so the page comes out the same.
 """
 
