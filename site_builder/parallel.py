@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -42,8 +43,9 @@ def fork_map(
     workers: int,
     heavy: Callable[[Item], bool] | None = None,
 ) -> list[Result]:
-    """``[task(item) for item in items]``, computed by ``workers`` forked processes (or here: 1).
+    """``[task(item) for item in items]``, computed by ``workers`` forked processes.
 
+    Done here instead with one worker, one item, or other threads running.
     The first item is done here, before forking, so that what a task loads or compiles on
     first use (modules, templates) is loaded once and shared. Items ``heavy`` says are far
     costlier than the rest are handed out first, so that no worker is still busy with one
@@ -51,7 +53,8 @@ def fork_map(
     exception of the first item that failed is raised, after the records made before it.
     """
     global _task
-    if workers <= 1 or len(items) < 2:
+    # Forking copies only the calling thread: a lock another thread holds would stay held.
+    if workers <= 1 or len(items) < 2 or threading.active_count() > 1:
         return [task(item) for item in items]
     results = [task(items[0])]
     _task = lambda index: task(items[index])  # noqa: E731 -- read by the forked workers

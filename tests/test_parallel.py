@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 
 import pytest
 
@@ -29,6 +30,20 @@ def test_one_worker_or_one_item_runs_here() -> None:
     assert {pid for _, pid in fork_map(_square_and_pid, range(5), workers=1)} == {os.getpid()}
     assert fork_map(_square_and_pid, [3], workers=2) == [(9, os.getpid())]
     assert fork_map(_square_and_pid, [], workers=2) == []
+
+
+def test_with_other_threads_running_nothing_is_forked() -> None:
+    """A forked child keeps only the calling thread: a lock another one held would stay held."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        results = fork_map(_square_and_pid, range(30), workers=2)
+    finally:
+        stop.set()
+        thread.join()
+    assert {pid for _, pid in results} == {os.getpid()}
+    assert [square for square, _ in results] == [n * n for n in range(30)]
 
 
 def _log_item(n: int) -> int:
