@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_build_in_workers_is_byte_identical_to_a_serial_one(
     tmp_path: Path, nav_limit: int
 ) -> None:
+    assert threading.active_count() == 1  # else the build rightly forks nothing
     content = REPO / "content"
     serial = build_site(content, tmp_path / "serial", workers=1, nav_limit=nav_limit)
     assert (serial.workers, serial.populated, serial.built) == (1, {}, {})

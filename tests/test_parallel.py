@@ -19,6 +19,7 @@ def _square_and_pid(n: int) -> tuple[int, int]:
 
 
 def test_results_come_back_in_item_order_from_several_processes() -> None:
+    assert threading.active_count() == 1  # else fork_map rightly runs everything here
     results = fork_map(_square_and_pid, range(60), workers=2, heavy=lambda n: n % 17 == 0)
     assert [square for square, _ in results] == [n * n for n in range(60)]
     pids = {pid for _, pid in results}
@@ -94,6 +95,7 @@ def _fail_unpicklably(n: int) -> int:
 
 
 def test_an_error_that_cannot_be_pickled_arrives_as_its_text() -> None:
+    assert threading.active_count() == 1  # else nothing is forked, and nothing pickled
     with pytest.raises(RuntimeError, match="_Unpicklable: cannot travel"):
         fork_map(_fail_unpicklably, range(20), workers=2)
 

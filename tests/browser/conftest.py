@@ -94,22 +94,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def serve() -> Iterator[functools.partial[str]]:
     """Serve folders on 127.0.0.1 from threads; returns a function folder -> base URL."""
-    servers: list[http.server.ThreadingHTTPServer] = []
+    servers: list[tuple[http.server.ThreadingHTTPServer, threading.Thread]] = []
 
     def start(root: Path) -> str:
         handler = functools.partial(_QuietHandler, directory=str(root))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        servers.append((server, thread))
         return f"http://127.0.0.1:{server.server_port}/"
 
     yield functools.partial(start)
-    for server in servers:
+    # Stopped with this package's tests: later tests build in a single-threaded process,
+    # the only kind the build forks workers from (site_builder.parallel).
+    for server, thread in servers:
         server.shutdown()
         server.server_close()
+        thread.join()
 
 
 def _site(
@@ -120,23 +124,23 @@ def _site(
     return Site(name, root, content, serve(root))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory, serve: functools.partial[str]) -> Site:
     return _site("fixture", ROOT / "tests/fixtures/minimal/content", tmp_path_factory, serve)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def real_site(tmp_path_factory: pytest.TempPathFactory, serve: functools.partial[str]) -> Site:
     return _site("real", ROOT / "content", tmp_path_factory, serve)
 
 
-@pytest.fixture(scope="session", params=["fixture_site", "real_site"])
+@pytest.fixture(scope="package", params=["fixture_site", "real_site"])
 def site(request: pytest.FixtureRequest) -> Site:
     """Both corpora: the small fixture and the real content."""
     return request.getfixturevalue(request.param)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -169,7 +173,7 @@ _LINKS = """els => els.map(a => [a.href, a.getAttribute("title")])"""
 AUTO_LINKS = ".md-content a.autolink, .md-content a.wikilink"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def audit(site: Site, browser: Browser) -> dict[str, PageReport]:
     """Visit every page once at phone width and record what the checks need."""
     axe_source = AXE.read_text("utf-8")
