@@ -182,12 +182,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # A generated page is a title here; its Markdown is made when it is rendered (which a
-        # large build does in workers, on_page_markdown), its assets now. Search leaves the
-        # overviews out: they repeat what the briefs say, would crowd every result, and made a
-        # sixth of the search index that readers download.
+        # large build does in workers, on_page_markdown), its assets now.
         self.generated_pages = {} if self._degraded else {spec.src_uri: spec for spec in PAGES}
         for spec in self.generated_pages.values():
-            front_matter = f"---\ntitle: {json.dumps(spec.title)}\nsearch:\n  exclude: true\n---\n"
+            search = "" if spec.searchable else "search:\n  exclude: true\n"
+            front_matter = f"---\ntitle: {json.dumps(spec.title)}\n{search}---\n"
             files.append(File.generated(config, spec.src_uri, content=front_matter))
         generated_assets = () if self._degraded else assets(self.corpus, self.ctx)
         for asset in generated_assets:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import os
 import re
 import shutil
@@ -189,3 +191,16 @@ def test_body_problems_of_a_file_with_broken_front_matter_come_in_the_same_run(
         assert any(p.startswith("content/pages/broken.md:3: invalid YAML") for p in problems)
         assert "content/pages/broken.md:4: unknown page 'nowhere' in wikilink" in problems
         assert not any("'gone'" in p for p in problems)  # its sources are unknown: not judged
+
+
+def test_search_finds_summaries_and_leaves_out_the_overviews_that_repeat_the_briefs(
+    minimal_site: Path,
+) -> None:
+    index = json.loads((minimal_site / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"actors/", "disputes/", "agreements/", "places/", "updates/"} <= pages
+    assert not pages & {"timeline/", "sources/", "names/", "stance-matrix/", "diagram/", "review/"}
+    corpus, _ = load_corpus(MINIMAL)
+    text = " ".join(doc["text"] for doc in index["docs"])
+    for doc in corpus.briefs:  # every summary is found, on its kind's index
+        assert html.escape(doc.summary, quote=False) in text, doc.slug

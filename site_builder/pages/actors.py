@@ -16,4 +16,5 @@ PAGE = PageSpec(
     "Actors",
     "people, states, governments, institutions, organisations, parties and media.",
     body,
+    searchable=True,
 )

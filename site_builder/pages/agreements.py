@@ -17,4 +17,5 @@ PAGE = PageSpec(
     "Agreements",
     "the texts negotiated or signed, oldest first, with their status.",
     body,
+    searchable=True,
 )

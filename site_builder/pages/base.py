@@ -23,6 +23,10 @@ class PageSpec:
     title: str
     blurb: str
     body: Callable[[View], str]
+    #: Whether search indexes the page: only one that shows what no brief's own page shows
+    #: (a kind's index carries every summary). The others repeat the briefs and would crowd
+    #: every result, and readers download the index.
+    searchable: bool = False
 
     @property
     def src_uri(self) -> str:

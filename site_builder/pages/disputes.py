@@ -21,4 +21,5 @@ PAGE = PageSpec(
     "Disputes",
     "the open questions between the parties, by status.",
     by_status,
+    searchable=True,
 )

@@ -16,4 +16,5 @@ PAGE = PageSpec(
     "Places",
     "municipalities, regions, crossings and cities, with their names in each language.",
     body,
+    searchable=True,
 )

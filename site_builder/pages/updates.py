@@ -19,4 +19,5 @@ PAGE = PageSpec(
     "Updates",
     "what happened, newest first.",
     body,
+    searchable=True,
 )
