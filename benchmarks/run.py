@@ -164,12 +164,19 @@ def du(path: Path) -> int:
 
 
 def profile(n: int, work: Path) -> str:
-    """Top 25 cumulative of our whole build in-process."""
-    from site_builder.cli import main as cli_main
+    """Top 25 cumulative of our whole build in-process, in one process (``workers: 1``).
 
-    cmd = commands(n, work)["ours"][1:]
+    With workers, the profiler would only see the parent waiting for them.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(work / f"c{n}"), site_dir=str(work / "site-prof")
+    )
+    config.plugins["dialogue"].config["workers"] = 1
     profiler = cProfile.Profile()
-    profiler.runcall(cli_main, cmd)
+    profiler.runcall(build, config)
     (OUT / f"profile-{n}.prof").parent.mkdir(exist_ok=True)
     profiler.dump_stats(OUT / f"profile-{n}.prof")
     buffer = io.StringIO()
@@ -257,6 +264,8 @@ def main() -> None:
             generate(args.rebuild, args.work / f"c{args.rebuild}", args.work / f"p{args.rebuild}")
         results["rebuild"] = rebuild(args.rebuild, args.work)
     if args.profile:
+        if not (args.work / f"c{args.profile}").is_dir():
+            generate(args.profile, args.work / f"c{args.profile}", args.work / f"p{args.profile}")
         results["profile"] = profile(args.profile, args.work)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (OUT / f"results-{stamp}.json").write_text(json.dumps(results, indent=2))
