@@ -22,6 +22,9 @@ Result = TypeVar("Result")
 
 #: Items from which forking workers pays for itself (fork, pickling results, replaying logs).
 PARALLEL_FROM = 200
+#: At most this many workers by default: each keeps its own copy of the memory it writes to,
+#: and past a few the serial part of a build is what the reader waits for.
+MAX_WORKERS = 8
 #: Chunks per worker: enough for one slow chunk not to leave the other workers idle.
 _CHUNKS_PER_WORKER = 8
 
@@ -31,10 +34,11 @@ _records: list[logging.LogRecord] = []
 
 
 def workers_for(items: int, requested: int = 0) -> int:
-    """Workers for a task over ``items``: ``requested``, else one per core for many items."""
+    """Workers for a task over ``items``: ``requested``, else one per core (up to
+    MAX_WORKERS) for many items."""
     if requested:
         return requested
-    return len(os.sched_getaffinity(0)) if items >= PARALLEL_FROM else 1
+    return min(len(os.sched_getaffinity(0)), MAX_WORKERS) if items >= PARALLEL_FROM else 1
 
 
 def fork_map(

@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from site_builder import parallel
-from site_builder.parallel import PARALLEL_FROM, fork_map, workers_for
+from site_builder.parallel import MAX_WORKERS, PARALLEL_FROM, fork_map, workers_for
 
 log = logging.getLogger("mkdocs.tests.parallel")
 
@@ -113,3 +113,6 @@ def test_workers_for_a_task(monkeypatch: pytest.MonkeyPatch) -> None:
     assert workers_for(PARALLEL_FROM - 1) == 1
     assert workers_for(PARALLEL_FROM) == 3
     assert workers_for(5, requested=2) == 2
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)))
+    assert workers_for(PARALLEL_FROM) == MAX_WORKERS
+    assert workers_for(PARALLEL_FROM, requested=64) == 64
