@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 START, END, DATA = 0, 1, 2
 #: (kind, tag or text, a start tag's attributes as written: read them with ``attributes``).
@@ -29,8 +30,6 @@ _TOKEN_RE = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _ATTR_RE = re.compile(r"""\s+([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'))?""")
-#: Elements whose content html.parser reads as raw text.
-_RAW_TEXT = frozenset({"script", "style"})
 
 
 def html_events(html: str) -> list[Event] | None:
@@ -49,7 +48,7 @@ def html_events(html: str) -> list[Event] | None:
         tag, attrs, close, end_tag = match.groups()
         if tag is not None:
             tag = tag.lower()
-            if tag in _RAW_TEXT:
+            if tag in HTMLParser.CDATA_CONTENT_ELEMENTS:  # html.parser reads raw text there
                 return None
             append((START, tag, attrs))
             if close:

@@ -19,8 +19,10 @@ from material.plugins.search.plugin import Element, Parser, Section, void
 from site_builder.html_events import END, START, Event, attributes, html_events
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
-_NEVER_UNSKIPPED = frozenset({"script", "style", "object"})
+# Material's own lists, taken from its parser so that an upgrade that changes them carries over:
+# the tags kept in the index text, and those always skipped (never taken off the skip list).
+_KEEP = frozenset(Parser().keep)
+_ALWAYS_SKIPPED = frozenset(Parser().skip)
 #: Attributes the rules read besides a heading's id; "&" because a value may spell them so.
 _ATTRIBUTES_THAT_MATTER = re.compile(r"data-search-exclude|linenodiv|headerlink|&", re.IGNORECASE)
 
@@ -58,7 +60,7 @@ def _read(events: list[Event]) -> list[Section]:
     title_tag = ""  # the tag of the current section's heading: open means "in the title"
     context: list[tuple[str, dict[str, str | None]]] = []  # open elements: tag, attributes
     open_tags: dict[str, int] = {}
-    skip = {"object", "script", "style"}
+    skip = set(_ALWAYS_SKIPPED)
     skipped = 0  # open elements whose tag is in skip
     permalinks = 0  # open <a class="headerlink">
     in_pre = 0  # open <pre>
@@ -117,7 +119,7 @@ def _read(events: list[Event]) -> list[Section]:
                 permalinks -= 1
             if tag in skip:
                 skipped -= 1
-                if tag not in _NEVER_UNSKIPPED:
+                if tag not in _ALWAYS_SKIPPED:
                     skip.remove(tag)
                     skipped = sum(n for t, n in open_tags.items() if t in skip)
                 continue

@@ -10,11 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser, SearchIndex
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from site_builder import material_search, plugin
 from site_builder.material_search import add_entries, sections
+from tests.test_ahead import build_site
 from tests.test_build import MINIMAL, REPO
 from tests.test_html_events import _FRAGMENTS
 
@@ -79,8 +78,7 @@ def test_every_page_gets_materials_entries(
         add_entries(index, page)
 
     monkeypatch.setattr(plugin, "add_entries", add_and_compare)
-    config = load_config(str(REPO / "mkdocs.yml"), docs_dir=str(content), site_dir=str(tmp_path))
-    build(config)
+    build_site(content, tmp_path)
     assert len(compared) == len(list(tmp_path.rglob("index.html")))
 
 
