@@ -74,8 +74,11 @@ def print_diagnostics(
         stream.write(format_diagnostic(diagnostic, output_format) + "\n")
     if output_format == "text" and ordered:
         errors = sum(d.severity == "error" for d in ordered)
+        counts = [plural(errors, "problem")] if errors else []
+        if errors < len(ordered):
+            counts.append(plural(len(ordered) - errors, "warning"))
         files = len({d.path for d in ordered})
-        stream.write(f"{plural(errors, 'problem')} in {plural(files, 'file')}\n")
+        stream.write(f"{' and '.join(counts)} in {plural(files, 'file')}\n")
 
 
 def plural(number: int, noun: str) -> str:

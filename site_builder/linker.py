@@ -48,6 +48,15 @@ _CLOSE_TAG_RE = re.compile(r"</[a-zA-Z][a-zA-Z0-9-]*\s*>\s*\Z")
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "source", "area"})
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-ÞĀ-ſА-Я0-9])")
 _MAX_CONTEXT = 300
+#: Kinds whose every statement must cite a source; hand-written pages explain the site.
+SOURCED_KINDS = frozenset({"actor", "dispute", "agreement", "place", "update"})
+_LISTS = frozenset({"ul", "ol"})
+_STATES_NOTHING = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "hr", "thead", "summary", "script"}
+)
+_WORD_RE = re.compile(r"[^\W\d_]")
+_CITATION_TEXT_RE = re.compile(CITATION_RE)
+_FOOTNOTE_DEFINITION_RE = re.compile(r"\s*\[\^[^\]\s]+\]:")
 
 
 @dataclass(frozen=True)
@@ -213,6 +222,9 @@ class _LinkTreeprocessor(Treeprocessor):
         if page is None:
             return
         self._check_markup(page, root)
+        _check_footnote_definitions(page, root)
+        if page.doc.kind in SOURCED_KINDS:
+            _check_sourcing(page, root)
         self._autolink(page, root, raw_depth=0)
         self._add_notes(page, root)
         sentences = _SentenceFinder(root)
@@ -322,6 +334,110 @@ class _LinkTreeprocessor(Treeprocessor):
                 placeholder = self.md.htmlStash.get_placeholder(index)
                 return next((p for p in root if p.tag == "p" and p.text == placeholder), None)
         return None
+
+
+def _check_footnote_definitions(page: _PageState, root: etree.Element) -> None:
+    """``[^id]: text`` is how other sites write notes; here the notes come from ``sources``."""
+    for paragraph in root.iter("p"):
+        text = paragraph.text or ""
+        first = paragraph[0] if len(paragraph) else None
+        written = _FOOTNOTE_DEFINITION_RE.match(text)
+        rendered = (
+            not text.strip()
+            and first is not None
+            and first.get("class") == "citation"
+            and (first.tail or "").startswith(":")
+        )
+        if written or rendered:
+            literal = written.group(0) if written else "[^"
+            page.problem(
+                literal,
+                "hand-written footnote definitions are not allowed: describe the source under "
+                "'sources' in the front matter and cite it with [^id]",
+            )
+
+
+def _check_sourcing(page: _PageState, root: etree.Element) -> None:
+    """Every paragraph, list item and table row that states something cites a source."""
+    body = page.doc.body
+    cursor = 0
+    for block, noun in _statement_blocks(root):
+        words = _first_words(block)
+        index = body.find(words, cursor) if words else -1
+        if index >= 0:
+            cursor = index + len(words)
+        if not _cites(block):
+            line = page.doc.body_line + body.count("\n", 0, max(index, 0))
+            page.diagnostics.append(
+                Diagnostic(
+                    page.doc.path,
+                    line,
+                    f"this {noun} cites no source: add a citation such as [^id], with the id "
+                    "of one of this brief's sources",
+                )
+            )
+
+
+def _statement_blocks(element: etree.Element) -> Iterator[tuple[etree.Element, str]]:
+    """The blocks the sourcing rule reads, in document order, with what a reader calls them.
+
+    Headings, code, tables' header rows and editorial notes (admonitions) state nothing about
+    the subject; a quotation is covered by the cited sentence that introduces it.
+    """
+    previous: etree.Element | None = None
+    for child in element:
+        tag = child.tag
+        if tag == "p" and _has_words(child):
+            yield child, "paragraph"
+        elif tag == "li":
+            if _has_words(child):
+                yield child, "list item"
+            for nested in child:
+                if nested.tag in _LISTS:
+                    yield from _statement_blocks(nested)
+        elif tag == "tbody":
+            yield from ((row, "table row") for row in child if _has_words(row))
+        elif tag == "blockquote" and previous is not None and _cites(previous):
+            pass
+        elif tag not in _STATES_NOTHING and "admonition" not in (child.get("class") or ""):
+            yield from _statement_blocks(child)
+        previous = child
+
+
+def _own_parts(element: etree.Element) -> Iterator[etree.Element]:
+    """The element and its descendants, leaving out nested lists (their items count alone)."""
+    yield element
+    for child in element:
+        if child.tag not in _LISTS:
+            yield from _own_parts(child)
+
+
+def _own_text(element: etree.Element) -> Iterator[str]:
+    for part in _own_parts(element):
+        if part is not element and part.tail:
+            yield part.tail
+        if part.text:
+            yield part.text
+
+
+def _has_words(element: etree.Element) -> bool:
+    return any(_WORD_RE.search(_clean(text)) for text in _own_text(element))
+
+
+def _cites(element: etree.Element) -> bool:
+    """A citation, or a ``[^id]`` left as text because its id is unknown (reported apart)."""
+    return any(
+        part.tag == "sup" and part.get("class") == "citation" for part in _own_parts(element)
+    ) or any(_CITATION_TEXT_RE.search(text) for text in _own_text(element))
+
+
+def _first_words(element: etree.Element) -> str:
+    """Some text of the block as the contributor typed it, to find the block's line."""
+    for text in (element.text, *(part.text for part in element.iter())):
+        words = _clean(text or "").strip()
+        if words:
+            return words.split("\n")[0][:40]
+    return ""
 
 
 def _prose_spans(text: str, md: markdown.Markdown) -> Iterator[tuple[int, int, str]]:

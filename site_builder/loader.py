@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.diagnostics import Diagnostic, did_you_mean
+from site_builder.diagnostics import Diagnostic, did_you_mean, has_errors
 from site_builder.folding import fold
 from site_builder.frontmatter import body_of, parse_front_matter
 from site_builder.model import (
@@ -26,6 +26,7 @@ from site_builder.model import (
     StandIn,
 )
 from site_builder.parallel import fork_map, workers_for
+from site_builder.scaffold import PLACEHOLDERS
 from site_builder.schema import Checked, Reference, check_front_matter, is_slug, slug_rule
 
 #: Files are refused above this size, before they are parsed.
@@ -90,7 +91,7 @@ def load_corpus(content_dir: Path, *, workers: int = 1) -> tuple[Corpus, list[Di
     left_out: list[StandIn | None] = []
     for item in loaded:
         document = item.checked.document
-        if document and not item.problems and item.file.path not in excluded:
+        if document and not has_errors(item.problems) and item.file.path not in excluded:
             documents.append(document)
         else:
             left_out.append(item.stand_in())
@@ -190,6 +191,7 @@ def _load(file: _File) -> _Loaded:
     checked = Checked(None, (), (), ())
     text = _read_text(file, problems)
     if text is not None:
+        problems.extend(_placeholders(file, text))
         front, front_problems = parse_front_matter(text, file.path)
         problems.extend(front_problems)
         if front is not None:
@@ -199,6 +201,21 @@ def _load(file: _File) -> _Loaded:
             problems.extend(checked.diagnostics)
     body = body_of(text) if text is not None and checked.document is None else None
     return _Loaded(file, checked, tuple(problems), body)
+
+
+def _placeholders(file: _File, text: str) -> list[Diagnostic]:
+    """Words ``new`` wrote for the contributor to replace: the brief passes, but says so."""
+    found = []
+    for placeholder in PLACEHOLDERS:
+        index = text.find(placeholder)
+        if index >= 0:
+            line = text.count("\n", 0, index) + 1
+            message = (
+                f"'{placeholder}' is placeholder text from 'site-builder new': "
+                "replace it with what the brief needs"
+            )
+            found.append(Diagnostic(file.path, line, message, "warning"))
+    return found
 
 
 def _read_text(file: _File, problems: list[Diagnostic]) -> str | None:

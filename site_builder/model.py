@@ -103,18 +103,43 @@ class PartialDate:
 
 @dataclass(frozen=True)
 class Source:
+    """``checked`` is the day an editor last read the source itself against the brief."""
+
     id: str
     title: str
     publisher: str
     date: PartialDate | None = None
     url: str | None = None
+    checked: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """``involves`` names other briefs the event concerns: written once, shown on each."""
+
     date: PartialDate
     text: str
     source: str
+    line: int
+    involves: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What an actor said or did on a dispute, when, and where that is recorded."""
+
+    date: PartialDate
+    text: str
+    source: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A change to what a brief told its readers, dated so they can see when it was made."""
+
+    date: dt.date
+    text: str
     line: int
 
 
@@ -128,8 +153,18 @@ class Name:
 
 @dataclass(frozen=True)
 class Position:
+    """One actor's statements on a dispute, oldest first: how the position moved."""
+
     actor: str
-    text: str
+    statements: tuple[Statement, ...]
+
+    @property
+    def latest(self) -> Statement:
+        return self.statements[-1]
+
+    @property
+    def earlier(self) -> tuple[Statement, ...]:
+        return self.statements[:-1]
 
 
 @dataclass(frozen=True)
@@ -165,6 +200,8 @@ class Document:
     date: PartialDate | None = None
     about: tuple[str, ...] = ()
     names: tuple[Name, ...] = ()
+    wikidata: str | None = None
+    corrections: tuple[Correction, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -191,6 +228,7 @@ class Document:
         for key in ("parties", "affiliation", "agreements", "places", "about", "related"):
             pairs.extend((key, slug) for slug in getattr(self, key))
         pairs.extend(("positions", p.actor) for p in self.positions)
+        pairs.extend(("timeline", slug) for e in self.timeline for slug in e.involves)
         return tuple(pairs)
 
 
@@ -227,6 +265,16 @@ class Corpus:
     def briefs(self) -> tuple[Document, ...]:
         return tuple(d for d in self.documents if d.is_brief)
 
+    @cached_property
+    def involvements(self) -> Mapping[str, tuple[tuple[Document, TimelineEntry], ...]]:
+        """Slug -> the timeline entries of other documents that involve it."""
+        found: dict[str, list[tuple[Document, TimelineEntry]]] = {}
+        for doc in self.documents:
+            for entry in doc.timeline:
+                for slug in entry.involves:
+                    found.setdefault(slug, []).append((doc, entry))
+        return MappingProxyType({slug: tuple(pairs) for slug, pairs in found.items()})
+
 
 @dataclass(frozen=True)
 class Link:
@@ -253,6 +301,7 @@ GENERATED_PAGES: Mapping[str, str] = MappingProxyType(
         "stance-matrix": "stance-matrix.md",
         "sources": "sources.md",
         "names": "names.md",
+        "corrections": "corrections.md",
         "review": "review.md",
         "diagram": "diagram.md",
     }

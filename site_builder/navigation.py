@@ -20,7 +20,7 @@ _SECTIONS: tuple[tuple[str, Kind], ...] = (
     ("Places", "place"),
     ("Updates", "update"),
 )
-_OVERVIEWS = ("timeline", "stance-matrix", "diagram", "names", "sources", "review")
+_OVERVIEWS = ("timeline", "stance-matrix", "diagram", "names", "sources", "corrections", "review")
 
 NavEntry = str | dict[str, Any]
 

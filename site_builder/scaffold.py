@@ -16,15 +16,27 @@ class ScaffoldError(Exception):
     """The request cannot be met (bad slug, file exists): a usage problem, not a content one."""
 
 
+#: Words ``new`` writes for the contributor to replace; ``check`` warns while any is left.
+PLACEHOLDERS = (
+    "Title of the article or document",
+    "Who published it",
+    "one sentence saying what this is",
+    "Write the brief here",
+)
+
 _SOURCE = """\
 # Every fact needs a source. Replace this record with the article or document you used;
 # cite it in the text with [^{id}] right after the sentence it supports.
 sources:
   - id: {id}
-    title: Title of the article or document
-    publisher: Who published it
+    title: {placeholder_title}
+    publisher: {placeholder_publisher}
     # date: 2025-06-02          # when it was published, YYYY, YYYY-MM or YYYY-MM-DD
     # url: https://example.org/the-article
+    # checked: {today}          # the day you read it and checked the brief against it
+# corrections:                  # when you correct what the brief told readers, say so here
+#   - date: {today}
+#     text: An earlier version said X; the source says Y.
 """
 
 _KIND_KEYS: dict[Kind, str] = {
@@ -37,8 +49,11 @@ type: person   # person, state, government, institution, organisation, party or 
 status: open   # open, stalled, in-progress, partly-implemented or resolved
 # The actors party to the dispute (slugs of files in content/actors/).
 parties: [{actor}]
-# positions:                             # each party's stated position, attributed
-#   {actor}: According to ..., ...
+# positions:                    # what each actor said or did, dated and sourced, oldest first
+#   {actor}:
+#     - date: {today}           # when it was said: YYYY, YYYY-MM or YYYY-MM-DD
+#       text: The actor said ...   # in your own words, attributed
+#       source: source-1        # the id of one of the sources below
 # agreements: []                         # slugs of agreements it concerns
 # places: []                             # slugs of places it concerns
 """,
@@ -92,16 +107,24 @@ def _text(kind: Kind, slug: str, title: str, actor: str) -> str:
         "---",
         f"title: {_yaml_string(title)}",
         "# One plain sentence (no Markdown), at most 300 characters: shown in lists and tooltips.",
-        f"summary: {_yaml_string(f'{title}: one sentence saying what this is.')}",
+        f"summary: {_yaml_string(f'{title}: {PLACEHOLDERS[2]}.')}",
         "# aliases: []                          # other names and spellings, e.g. [Presevo]",
     ]
     keys = _KIND_KEYS[kind].format(actor=actor, year=today.year, today=today.isoformat())
     if kind != "page":
         head.append(f"reviewed: {today.isoformat()}   # the day you checked it against its sources")
-    body = "Write the brief here, in your own words.\n"
-    if kind not in ("place", "page"):
-        keys += _SOURCE.format(id=source_id)
-        body = f"Write the brief here, in your own words, citing each fact.[^{source_id}]\n"
+    body = f"{PLACEHOLDERS[3]}, in your own words.\n"
+    if kind != "page":
+        keys += _SOURCE.format(
+            id=source_id,
+            today=today.isoformat(),
+            placeholder_title=PLACEHOLDERS[0],
+            placeholder_publisher=PLACEHOLDERS[1],
+        )
+        body = (
+            f"{PLACEHOLDERS[3]}, in your own words: every paragraph and list item cites its "
+            f"source.[^{source_id}]\n"
+        )
     return "\n".join(head) + "\n" + keys + "---\n" + body
 
 

@@ -30,8 +30,10 @@ from site_builder.model import (
     Kind,
     Name,
     PartialDate,
+    Correction,
     Position,
     Source,
+    Statement,
     TimelineEntry,
 )
 from site_builder.names import spellings
@@ -44,11 +46,11 @@ SUMMARY_LIMIT = 300
 COMMON_KEYS = ("title", "summary", "aliases", "tags", "reviewed", "sources", "related", "timeline")
 KIND_KEYS: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
     {
-        "actor": ("type", "affiliation", "role"),
-        "dispute": ("status", "parties", "positions", "agreements", "places"),
-        "agreement": ("date", "parties", "status"),
-        "place": ("type", "names"),
-        "update": ("date", "about"),
+        "actor": ("type", "affiliation", "role", "wikidata", "corrections"),
+        "dispute": ("status", "parties", "positions", "agreements", "places", "corrections"),
+        "agreement": ("date", "parties", "status", "wikidata", "corrections"),
+        "place": ("type", "names", "wikidata", "corrections"),
+        "update": ("date", "about", "corrections"),
         "page": (),
     }
 )
@@ -62,9 +64,13 @@ _KIND_REQUIRED: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
         "page": (),
     }
 )
-SOURCE_KEYS = ("id", "title", "publisher", "date", "url")
+SOURCE_KEYS = ("id", "title", "publisher", "date", "url", "checked")
 SOURCE_REQUIRED = ("id", "title", "publisher")
-TIMELINE_KEYS = ("date", "text", "source")
+TIMELINE_KEYS = ("date", "text", "source", "involves")
+TIMELINE_REQUIRED = ("date", "text", "source")
+STATEMENT_KEYS = ("date", "text", "source")
+CORRECTION_KEYS = ("date", "text")
+WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
 #: Keys that name other documents, and the kinds they may name (empty: any kind).
 REFERENCE_KINDS: Mapping[str, tuple[Kind, ...]] = MappingProxyType(
@@ -72,6 +78,7 @@ REFERENCE_KINDS: Mapping[str, tuple[Kind, ...]] = MappingProxyType(
         "parties": ("actor",),
         "affiliation": ("actor",),
         "positions": ("actor",),
+        "timeline": (),
         "agreements": ("agreement",),
         "places": ("place",),
         "about": (),
@@ -80,6 +87,7 @@ REFERENCE_KINDS: Mapping[str, tuple[Kind, ...]] = MappingProxyType(
 )
 
 _SPACE = re.compile(r"\s")
+_FILE_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-|$)")
 _DATE_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SUMMARY_MARKUP = (
     ("line breaks", re.compile(r"\n")),
@@ -96,9 +104,7 @@ def required_keys(kind: Kind) -> tuple[str, ...]:
     """The keys a document of this kind must have, in the order the contract lists them."""
     keys = ["title", "summary"]
     if kind != "page":
-        keys.append("reviewed")
-    if kind not in ("place", "page"):
-        keys.append("sources")
+        keys.extend(("reviewed", "sources"))
     return (*keys, *_KIND_REQUIRED[kind])
 
 
@@ -134,10 +140,20 @@ class Checked:
 
 
 def check_front_matter(
-    front: FrontMatter, *, kind: Kind, slug: str, src_uri: str, path: str
+    front: FrontMatter,
+    *,
+    kind: Kind,
+    slug: str,
+    src_uri: str,
+    path: str,
+    today: dt.date | None = None,
 ) -> Checked:
-    """Apply the rules of ``kind`` to parsed front matter."""
-    checker = _Checker(front.lines, kind, path)
+    """Apply the rules of ``kind`` to parsed front matter.
+
+    Days that record the past (``reviewed``, a source's ``checked``, an update's ``date``) may
+    not lie after ``today`` (the real day: a contributor's typo, not a build input).
+    """
+    checker = _Checker(front.lines, kind, path, slug, today or dt.date.today())
     fields = checker.fields(front.data)
     checker.policy(front.data)
     document = None
@@ -208,10 +224,14 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
 class _Checker:
     """The rules for one file. Each check returns the value for Document, or None when invalid."""
 
-    def __init__(self, lines: Mapping[str, int], kind: Kind, path: str) -> None:
+    def __init__(
+        self, lines: Mapping[str, int], kind: Kind, path: str, slug: str, today: dt.date
+    ) -> None:
         self.lines = lines
         self.kind = kind
         self.path = path
+        self.slug_of_file = slug
+        self.today = today
         self.diagnostics: list[Diagnostic] = []
         self.references: list[Reference] = []
         self.names: list[tuple[str, int]] = []
@@ -231,8 +251,8 @@ class _Checker:
             if key not in data:
                 self.error("", f"missing required key '{key}'")
         fields: dict[str, Any] = {}
-        # Timeline entries name sources, so the sources are read first.
-        for key in sorted(data, key=lambda k: k == "timeline"):
+        # Timeline entries and statements name sources, so the sources are read first.
+        for key in sorted(data, key=lambda k: k in ("timeline", "positions")):
             if key not in allowed:
                 self.unknown_key(key, allowed)
                 continue
@@ -244,7 +264,8 @@ class _Checker:
     def unknown_key(self, key: str, allowed: tuple[str, ...]) -> None:
         owners = [KIND_FOLDERS[kind] for kind, keys in KIND_KEYS.items() if key in keys]
         if owners:
-            hint = f" (only {' and '.join(owners)} have '{key}')"
+            listed = ", ".join(owners[:-1]) + " and " + owners[-1] if len(owners) > 1 else owners[0]
+            hint = f" (only {listed} have '{key}')"
         else:
             hint = did_you_mean(key, allowed)
         self.error(key, f"unknown key '{key}'{hint}")
@@ -262,10 +283,13 @@ class _Checker:
             case "tags":
                 return self.list_of(key, value, self.text)
             case "reviewed":
-                day = self.day(key, value)
-                return None if day is None else dt.date(day.year, day.month, day.day)
+                return self.past_day(key, value)
+            case "wikidata":
+                return self.wikidata(value)
+            case "corrections":
+                return self.list_of(key, value, self.correction)
             case "date":
-                return self.day(key, value) if self.kind == "update" else self.date(key, value)
+                return self.update_date(value) if self.kind == "update" else self.date(key, value)
             case "type":
                 return self.choice(key, value, ACTOR_TYPES if self.kind == "actor" else PLACE_TYPES)
             case "status":
@@ -403,6 +427,44 @@ class _Checker:
             return None
         return date
 
+    def past_day(self, path: str, value: Any) -> dt.date | None:
+        """A full date that has happened: a day in the future is a typo."""
+        partial = self.day(path, value)
+        if partial is None:
+            return None
+        day = dt.date(partial.year, partial.month, partial.day)
+        # A day's grace: a contributor east of the build machine may already be tomorrow.
+        if day > self.today + dt.timedelta(days=1):
+            self.error(path, f"'{path}' is {day.isoformat()}, a day in the future")
+            return None
+        return day
+
+    def update_date(self, value: Any) -> PartialDate | None:
+        """An update reports what happened on a day; a dated file name must agree with it."""
+        day = self.past_day("date", value)
+        if day is None:
+            return None
+        named = _FILE_DATE.match(self.slug_of_file)
+        if named and named.group(1) != day.isoformat():
+            self.error(
+                "date",
+                f"'date' is {day.isoformat()} but the file name starts with {named.group(1)}; "
+                "make them agree",
+            )
+            return None
+        return PartialDate(day.year, day.month, day.day)
+
+    def wikidata(self, value: Any) -> str | None:
+        text = self.text("wikidata", value)
+        if text is not None and not WIKIDATA.fullmatch(text):
+            self.error(
+                "wikidata",
+                f"'wikidata' must be a Wikidata item id such as 'Q1246' (Q and digits), "
+                f"not '{text}'",
+            )
+            return None
+        return text
+
     # -- records ------------------------------------------------------------------------------
 
     def record(
@@ -436,9 +498,10 @@ class _Checker:
         publisher = self.optional(record, path, "publisher", self.text)
         date = self.optional(record, path, "date", self.date)
         url = self.optional(record, path, "url", self.url)
+        checked = self.optional(record, path, "checked", self.past_day)
         if len(self.diagnostics) > before:
             return None
-        return Source(source_id, title, publisher, date, url)
+        return Source(source_id, title, publisher, date, url, checked)
 
     def source_id(self, path: str, value: Any) -> str | None:
         source_id = self.slug(path, value)
@@ -474,17 +537,27 @@ class _Checker:
 
     def timeline_entry(self, path: str, value: Any) -> TimelineEntry | None:
         before = len(self.diagnostics)
-        record = self.record(path, value, TIMELINE_KEYS, TIMELINE_KEYS)
+        record = self.record(path, value, TIMELINE_KEYS, TIMELINE_REQUIRED)
         if record is None:
             return None
         date = self.optional(record, path, "date", self.date)
         text = self.optional(record, path, "text", self.text)
-        source = self.optional(record, path, "source", self.timeline_source)
+        source = self.optional(record, path, "source", self.source_ref)
+        involves = self.optional(record, path, "involves", self.involved)
         if len(self.diagnostics) > before:
             return None
-        return TimelineEntry(date, text, source, self.line(path))
+        return TimelineEntry(date, text, source, self.line(path), involves or ())
 
-    def timeline_source(self, path: str, value: Any) -> str | None:
+    def involved(self, path: str, value: Any) -> tuple[str, ...] | None:
+        def reference(item_path: str, item: Any) -> str | None:
+            slug = self.slug(item_path, item)
+            if slug is not None:
+                self.references.append(Reference(self.line(item_path), "timeline", slug, ()))
+            return slug
+
+        return self.list_of(path, value, reference)
+
+    def source_ref(self, path: str, value: Any) -> str | None:
         source = self.text(path, value)
         if source is not None and source not in self.source_lines:
             hint = did_you_mean(source, self.source_lines)
@@ -499,14 +572,59 @@ class _Checker:
         if mapping is None:
             return None
         positions = []
-        for actor, stance in mapping.items():
+        for actor, stated in mapping.items():
             path = f"positions.{actor}"
             slug = self.slug(path, actor, where="positions")
-            text = self.text(path, stance)
             if slug is not None:
                 self.references.append(Reference(self.line(path), "positions", slug, ("actor",)))
-            positions.append(Position(slug, text) if slug and text else None)
+            statements = self.statements(path, actor, stated)
+            positions.append(Position(slug, statements) if slug and statements else None)
         return None if None in positions else tuple(positions)
+
+    def statements(self, path: str, actor: str, value: Any) -> tuple[Statement, ...] | None:
+        if isinstance(value, str):
+            self.error(
+                path,
+                f"'{path}' is a plain-text position; contract v2 wants a list of dated, "
+                f"sourced statements: '{actor}: [{{date: YYYY-MM-DD, text: \"… said …\", "
+                "source: <id of one of this brief's sources>}]'",
+            )
+            return None
+        statements = self.at_least_one(path, self.list_of(path, value, self.statement), "statement")
+        if not statements:
+            return None
+        for earlier, later in zip(statements, statements[1:], strict=False):
+            if later.date < earlier.date:
+                self.error(
+                    f"{path}[{statements.index(later)}]",
+                    f"the statements of '{actor}' must be in date order, oldest first: "
+                    f"{later.date} comes after {earlier.date}",
+                )
+                return None
+        return statements
+
+    def statement(self, path: str, value: Any) -> Statement | None:
+        before = len(self.diagnostics)
+        record = self.record(path, value, STATEMENT_KEYS, STATEMENT_KEYS)
+        if record is None:
+            return None
+        date = self.optional(record, path, "date", self.date)
+        text = self.optional(record, path, "text", self.text)
+        source = self.optional(record, path, "source", self.source_ref)
+        if len(self.diagnostics) > before:
+            return None
+        return Statement(date, text, source, self.line(path))
+
+    def correction(self, path: str, value: Any) -> Correction | None:
+        before = len(self.diagnostics)
+        record = self.record(path, value, CORRECTION_KEYS, CORRECTION_KEYS)
+        if record is None:
+            return None
+        date = self.optional(record, path, "date", self.past_day)
+        text = self.optional(record, path, "text", self.text)
+        if len(self.diagnostics) > before:
+            return None
+        return Correction(date, text, self.line(path))
 
     def language_names(self, value: Any) -> tuple[Name, ...] | None:
         mapping = self.mapping("names", value)

@@ -13,7 +13,17 @@ from html.parser import HTMLParser
 import markdown
 
 from site_builder.context import BuildContext
-from site_builder.model import Corpus, Document, Kind, Name, PartialDate, Position, Source
+from site_builder.model import (
+    Corpus,
+    Correction,
+    Document,
+    Kind,
+    Name,
+    PartialDate,
+    Position,
+    Source,
+    Statement,
+)
 from site_builder.model import TimelineEntry as Entry
 from tests.factories import make_corpus, make_ctx, make_doc
 
@@ -65,8 +75,13 @@ def sample_corpus() -> Corpus:
         doc("actor", "philip-reeker", "Philip Reeker", type="person", sources=(RKS,)),
         doc("dispute", "association", "Association of Serb-majority Municipalities",
             aliases=("ASM",), status="in-progress", parties=("kosovo", "serbia"),
-            positions=(Position("serbia", "The central issue for Serbia."),
-                       Position("european-union", "Must be implemented.")),
+            positions=(
+                Position("serbia", (Statement(pdate("2025-06-02"), "The central issue for Serbia.",
+                                              "rks", 10),)),
+                Position("european-union", (
+                    Statement(pdate("2015-08"), "Agreed the principles.", "print", 12),
+                    Statement(pdate("2025-05"), "Must be implemented.", "rks", 13)))),
+            corrections=(Correction(dt.date(2025, 11, 2), "An earlier version overstated it.", 20),),
             agreements=("brussels-agreement",), places=("presevo",), sources=(RKS, PRINT),
             timeline=(Entry(pdate("2013"), "Agreed in principle.", "rks", 12),)),
         doc("dispute", "license-plates", "Licence plates", status="resolved",
@@ -108,7 +123,11 @@ def hostile_corpus() -> Corpus:
                     for s in d.sources
                 ),
                 timeline=tuple(replace(e, text=hostile()) for e in d.timeline),
-                positions=tuple(replace(p, text=hostile()) for p in d.positions),
+                positions=tuple(
+                    replace(p, statements=tuple(replace(st, text=hostile()) for st in p.statements))
+                    for p in d.positions
+                ),
+                corrections=tuple(replace(c, text=hostile()) for c in d.corrections),
                 names=tuple(replace(n, text=hostile(n.text)) for n in d.names),
             )
         )

@@ -14,7 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.frontmatter import parse_front_matter
-from site_builder.model import Kind, Name, PartialDate, Position, Source, TimelineEntry
+from site_builder.model import (
+    Correction,
+    Kind,
+    Name,
+    PartialDate,
+    Position,
+    Source,
+    Statement,
+    TimelineEntry,
+)
 from site_builder.schema import Checked, check_front_matter, required_keys
 
 SOURCES = "\n  - id: eeas\n    title: Dialogue\n    publisher: EEAS"
@@ -48,6 +57,7 @@ BASE: dict[Kind, dict[str, str]] = {
         "summary": "A municipality.",
         "type": "municipality",
         "reviewed": "2025-06-02",
+        "sources": SOURCES,
     },
     "update": {
         "title": "Talks resume",
@@ -75,11 +85,16 @@ def brief(kind: Kind, extra: str = "", drop: tuple[str, ...] = ()) -> str:
     )
 
 
-def check(kind: Kind, text: str) -> Checked:
+TODAY = dt.date(2026, 12, 1)
+
+
+def check(kind: Kind, text: str, slug: str = "x") -> Checked:
     front, found = parse_front_matter(text, PATHS[kind])
     assert found == []
     assert front is not None
-    return check_front_matter(front, kind=kind, slug="x", src_uri=PATHS[kind][8:], path=PATHS[kind])
+    return check_front_matter(
+        front, kind=kind, slug=slug, src_uri=PATHS[kind][8:], path=PATHS[kind], today=TODAY
+    )
 
 
 def marked_line(text: str) -> int:
@@ -124,6 +139,7 @@ CASES: list[tuple[Kind, tuple[str, ...], str, str]] = [
     ("agreement", ("date",), "", "missing required key 'date'"),
     ("agreement", ("parties",), "", "missing required key 'parties'"),
     ("place", ("type",), "", "missing required key 'type'"),
+    ("place", ("sources",), "", "missing required key 'sources'"),
     ("update", ("date",), "", "missing required key 'date'"),
     ("update", ("sources",), "", "missing required key 'sources'"),
     ("page", ("summary",), "", "missing required key 'summary'"),
@@ -205,7 +221,7 @@ CASES: list[tuple[Kind, tuple[str, ...], str, str]] = [
     (
         "dispute",
         (),
-        "positions:\n  Serbia: No.  #!",
+        "positions:\n  Serbia:  #!\n    - {date: 2025, text: No., source: eeas}",
         f"'Serbia' in 'positions' is not a valid slug ({SLUG}, e.g. 'serbia')",
     ),
     ("dispute", ("parties",), "parties: []  #!", "'parties' needs at least one actor"),
@@ -372,6 +388,117 @@ CASES: list[tuple[Kind, tuple[str, ...], str, str]] = [
     ),
     ("actor", (), ENTRY + "    text:  #!\n    source: eeas", "'timeline[0].text' is empty"),
     ("actor", (), "timeline: Signed in 2013.  #!", f"'timeline' must be a list, not text {LIST}"),
+    # statements (contract v2)
+    (
+        "dispute",
+        (),
+        "positions:\n  serbia: Central issue.  #!",
+        "'positions.serbia' is a plain-text position; contract v2 wants a list of dated, "
+        "sourced statements: 'serbia: [{date: YYYY-MM-DD, text: \"… said …\", "
+        "source: <id of one of this brief's sources>}]'",
+    ),
+    ("dispute", (), "positions:\n  serbia: []  #!", "'positions.serbia' needs at least one statement"),
+    (
+        "dispute",
+        (),
+        "positions:\n  serbia:\n    - text: Central.  #!\n      source: eeas",
+        "missing required key 'date' in 'positions.serbia[0]'",
+    ),
+    (
+        "dispute",
+        (),
+        "positions:\n  serbia:\n    - date: 2025-06-02  #!\n      text: Central.",
+        "missing required key 'source' in 'positions.serbia[0]'",
+    ),
+    (
+        "dispute",
+        (),
+        "positions:\n  serbia:\n    - date: 2025-06-02\n      text: Central.\n      source: eas  #!",
+        "'eas' in 'positions.serbia[0].source' is not the id of one of this brief's sources "
+        "(did you mean 'eeas'?)",
+    ),
+    (
+        "dispute",
+        (),
+        "positions:\n  serbia:\n    - {date: 2025-06-02, text: Later., source: eeas}\n"
+        "    - {date: 2024, text: Earlier., source: eeas}  #!",
+        "the statements of 'serbia' must be in date order, oldest first: "
+        "2024 comes after 2025-06-02",
+    ),
+    (
+        "dispute",
+        (),
+        "positions:\n  serbia:\n    - {date: 2025, text: Yes., source: eeas, quote: x}  #!",
+        "unknown key 'quote' in 'positions.serbia[0]'",
+    ),
+    # corrections, wikidata and checked days (contract v2)
+    (
+        "actor",
+        (),
+        "corrections:\n  - date: 2026-11-30  #!",
+        "missing required key 'text' in 'corrections[0]'",
+    ),
+    (
+        "actor",
+        (),
+        "corrections:\n  - date: 2026-12  #!\n    text: Fixed.",
+        "'corrections[0].date' must be a full date (YYYY-MM-DD), not '2026-12'",
+    ),
+    (
+        "actor",
+        (),
+        "corrections:\n  - date: 2027-01-05  #!\n    text: Fixed.",
+        "'corrections[0].date' is 2027-01-05, a day in the future",
+    ),
+    (
+        "page",
+        (),
+        "corrections: []  #!",
+        "unknown key 'corrections' (only actors, disputes, agreements, places and updates have "
+        "'corrections')",
+    ),
+    (
+        "actor",
+        (),
+        "wikidata: 1246  #!",
+        "'wikidata' must be text, not a number (put it in quotes)",
+    ),
+    (
+        "place",
+        (),
+        "wikidata: q1246  #!",
+        "'wikidata' must be a Wikidata item id such as 'Q1246' (Q and digits), not 'q1246'",
+    ),
+    (
+        "dispute",
+        (),
+        "wikidata: Q1246  #!",
+        "unknown key 'wikidata' (only actors, agreements and places have 'wikidata')",
+    ),
+    (
+        "actor",
+        ("reviewed",),
+        "reviewed: 2026-12-03  #!",
+        "'reviewed' is 2026-12-03, a day in the future",
+    ),
+    (
+        "actor",
+        (),
+        SOURCE_B + "    checked: 2027-06-01  #!",
+        "'sources[1].checked' is 2027-06-01, a day in the future",
+    ),
+    (
+        "update",
+        ("date",),
+        "date: 2027-02-01  #!",
+        "'date' is 2027-02-01, a day in the future",
+    ),
+    (
+        "actor",
+        (),
+        ENTRY + "    text: Met.\n    source: eeas\n    involves: [Serbia]  #!",
+        f"'Serbia' in 'timeline[0].involves[0]' is not a valid slug ({SLUG}, e.g. 'serbia')",
+    ),
     # names
     ("place", (), "names:\n  sq: Preshevë\n  SR: Preševo  #!", f"'SR' {LANG}"),
     ("place", (), "names:\n  sr-cyrl: Прешево  #!", f"'sr-cyrl' {LANG} (did you mean 'sr-Cyrl'?)"),
@@ -386,8 +513,9 @@ CASES: list[tuple[Kind, tuple[str, ...], str, str]] = [
     (
         "dispute",
         (),
-        "positions:\n  kosovo: <img src=x onerror=alert(1)>  #!",
-        "event-handler attribute 'onerror' is not allowed in 'positions.kosovo'",
+        "positions:\n  kosovo:\n    - date: 2025\n      text: <img src=x onerror=alert(1)>  #!"
+        "\n      source: eeas",
+        "event-handler attribute 'onerror' is not allowed in 'positions.kosovo[0].text'",
     ),
     (
         "actor",
@@ -437,7 +565,7 @@ def test_all_problems_of_one_file_are_reported() -> None:
         ("actor", ("title", "summary", "reviewed", "sources", "type")),
         ("dispute", ("title", "summary", "reviewed", "sources", "status", "parties")),
         ("agreement", ("title", "summary", "reviewed", "sources", "date", "parties", "status")),
-        ("place", ("title", "summary", "reviewed", "type")),
+        ("place", ("title", "summary", "reviewed", "sources", "type")),
         ("update", ("title", "summary", "reviewed", "sources", "date")),
         ("page", ("title", "summary")),
     ],
@@ -467,8 +595,11 @@ def test_dispute_document_fields() -> None:
 aliases: [plates dispute]
 tags: [mobility]
 positions:
-  kosovo: Reciprocity.
-  serbia: No state symbols.
+  kosovo:
+    - {date: 2022-11-23, text: Kosovo said it wanted reciprocity., source: eeas}
+  serbia:
+    - {date: 2021, text: Serbia said no., source: eeas}
+    - {date: 2022-11, text: Serbia said yes., source: eeas}
 agreements: [brussels-agreement]
 places: [mitrovica]
 related: [kosovo]
@@ -491,14 +622,25 @@ timeline:
         "Which plates cars may use.",
         "open",
     )
-    assert (document.body, document.body_line) == ("Body.\n", 24)
+    assert (document.body, document.body_line) == ("Body.\n", 27)
     assert document.reviewed == dt.date(2025, 6, 2)
     assert document.sources == (Source("eeas", "Dialogue", "EEAS"),)
     assert document.parties == ("kosovo", "serbia")
     assert document.positions == (
-        Position("kosovo", "Reciprocity."),
-        Position("serbia", "No state symbols."),
+        Position(
+            "kosovo",
+            (Statement(PartialDate(2022, 11, 23), "Kosovo said it wanted reciprocity.", "eeas", 15),),
+        ),
+        Position(
+            "serbia",
+            (
+                Statement(PartialDate(2021), "Serbia said no.", "eeas", 17),
+                Statement(PartialDate(2022, 11), "Serbia said yes.", "eeas", 18),
+            ),
+        ),
     )
+    assert document.positions[1].latest.text == "Serbia said yes."
+    assert [s.text for s in document.positions[1].earlier] == ["Serbia said no."]
     assert (document.agreements, document.places, document.related) == (
         ("brussels-agreement",),
         ("mitrovica",),
@@ -506,17 +648,18 @@ timeline:
     )
     assert document.aliases == ("plates dispute",)
     assert document.tags == ("mobility",)
-    assert document.timeline == (TimelineEntry(PartialDate(2022, 11), "A deal.", "eeas", 20),)
-    assert document.line_of("positions.serbia") == 15
+    assert document.timeline == (TimelineEntry(PartialDate(2022, 11), "A deal.", "eeas", 23),)
+    assert document.line_of("positions.serbia") == 16
     assert document.line_of("parties") == 5
     assert [(r.line, r.key, r.slug, r.kinds) for r in checked.references] == [
         (5, "parties", "kosovo", ("actor",)),
         (5, "parties", "serbia", ("actor",)),
+        (19, "agreements", "brussels-agreement", ("agreement",)),
+        (20, "places", "mitrovica", ("place",)),
+        (21, "related", "kosovo", ()),
+        # Statements name sources, so positions are read after them.
         (14, "positions", "kosovo", ("actor",)),
-        (15, "positions", "serbia", ("actor",)),
-        (16, "agreements", "brussels-agreement", ("agreement",)),
-        (17, "places", "mitrovica", ("place",)),
-        (18, "related", "kosovo", ()),
+        (16, "positions", "serbia", ("actor",)),
     ]
     assert checked.names == (("Licence plates", 2), ("plates dispute", 11))
 
@@ -534,7 +677,7 @@ sources:
     date: 2022
     url: https://example.org/census
 """
-    checked = check("place", brief("place", extra))
+    checked = check("place", brief("place", extra, drop=("sources",)))
     assert checked.diagnostics == ()
     document = checked.document
     assert document is not None
@@ -560,6 +703,65 @@ sources:
     )  # fmt: skip
 
 
+def test_v2_keys_become_fields() -> None:
+    extra = """
+wikidata: Q1246
+corrections:
+  - date: 2026-11-30
+    text: An earlier version misdated the election.
+  - date: 2026-12-02
+    text: A day ahead is allowed, for contributors east of the build machine.
+timeline:
+  - date: 2013-04-19
+    text: Both sides accept the text.
+    source: eeas
+    involves: [serbia, brussels-agreement]
+"""
+    checked = check("actor", brief("actor", extra))
+    assert checked.diagnostics == ()
+    document = checked.document
+    assert document is not None
+    assert document.wikidata == "Q1246"
+    assert document.corrections == (
+        Correction(dt.date(2026, 11, 30), "An earlier version misdated the election.", 12),
+        Correction(
+            dt.date(2026, 12, 2),
+            "A day ahead is allowed, for contributors east of the build machine.",
+            14,
+        ),
+    )
+    assert document.timeline[0].involves == ("serbia", "brussels-agreement")
+    assert [(r.line, r.key, r.slug, r.kinds) for r in checked.references] == [
+        (20, "timeline", "serbia", ()),
+        (20, "timeline", "brussels-agreement", ()),
+    ]
+    assert ("timeline", "serbia") in document.references
+
+
+def test_a_source_records_the_day_it_was_checked() -> None:
+    checked = check("actor", brief("actor", SOURCE_B.replace("  - id: b", "sources:\n  - id: b")
+                                   + "    checked: 2026-11-20", drop=("sources",)))
+    assert checked.document is not None
+    assert checked.document.sources[0].checked == dt.date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("slug", "messages"),
+    [
+        ("2025-06-02-talks", []),
+        ("2025-06-02", []),
+        ("talks", []),
+        (
+            "2025-06-03-talks",
+            ["'date' is 2025-06-02 but the file name starts with 2025-06-03; make them agree"],
+        ),
+    ],
+)
+def test_an_updates_date_agrees_with_its_file_name(slug: str, messages: list[str]) -> None:
+    checked = check("update", brief("update"), slug=slug)
+    assert [d.message for d in checked.diagnostics] == messages
+
+
 def test_folded_summary_is_one_line() -> None:
     text = brief("actor", "summary: >\n  A state\n  in the Balkans.", drop=("summary",))
     checked = check("actor", text)
@@ -583,7 +785,8 @@ _SCALARS = st.one_of(
     st.sampled_from(["kosovo", "2025-06", "eeas", "sr-Cyrl", "<script>", "[[x]]", "https://x.org"]),
 )
 _KEYS = st.sampled_from(
-    ["title", "summary", "sources", "timeline", "names", "positions", "parties", "date", "id", "x"]
+    ["title", "summary", "sources", "timeline", "names", "positions", "parties", "date", "id", "x",
+     "corrections", "wikidata", "checked", "involves", "text", "source"]
 )
 _VALUES = st.recursive(
     _SCALARS,
@@ -598,7 +801,9 @@ def test_any_front_matter_gives_diagnostics_not_exceptions(data: dict, kind: Kin
     text = "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n"
     front, found = parse_front_matter(text, PATHS[kind])
     assert front is not None
-    checked = check_front_matter(front, kind=kind, slug="x", src_uri="x.md", path=PATHS[kind])
+    checked = check_front_matter(
+        front, kind=kind, slug="x", src_uri="x.md", path=PATHS[kind], today=TODAY
+    )
     assert (checked.document is None) == bool(found or checked.diagnostics)
     assert all(d.path == PATHS[kind] and d.line >= 1 for d in checked.diagnostics)
 

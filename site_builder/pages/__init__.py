@@ -9,6 +9,7 @@ from site_builder.model import Corpus
 from site_builder.pages import (
     actors,
     agreements,
+    corrections,
     diagram,
     disputes,
     feed,
@@ -34,6 +35,7 @@ PAGES: tuple[PageSpec, ...] = (
     diagram.PAGE,
     names.PAGE,
     sources.PAGE,
+    corrections.PAGE,
     review.PAGE,
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_builder.model import Document
+from site_builder.model import Document, Position
 from site_builder.pages.base import PageSpec
 from site_builder.render.order import by_title
 from site_builder.render.view import View
@@ -18,20 +18,20 @@ MAX_COLUMNS = 24
 
 @dataclass(frozen=True)
 class Cell:
-    """``position`` is the stated position; a party without one has ``party`` only."""
+    """``position`` holds the actor's statements; a party without any has ``party`` only."""
 
     party: bool = False
-    position: str | None = None
+    position: Position | None = None
 
 
 def cells(dispute: Document, actors: list[Document]) -> list[Cell]:
-    stated = {p.actor: p.text for p in dispute.positions}
+    stated = {p.actor: p for p in dispute.positions}
     return [Cell(a.slug in dispute.parties, stated.get(a.slug)) for a in actors]
 
 
 def stances(dispute: Document, view: View) -> list[tuple[Document, Cell]]:
     """The actors a dispute involves, by title, each with its cell: linear in what is stated."""
-    stated = {p.actor: p.text for p in dispute.positions}
+    stated = {p.actor: p for p in dispute.positions}
     slugs = dict.fromkeys([*dispute.parties, *stated])
     actors = by_title(view.corpus.by_slug[s] for s in slugs if s in view.corpus.by_slug)
     return [(a, Cell(a.slug in dispute.parties, stated.get(a.slug))) for a in actors]
@@ -52,6 +52,6 @@ def body(view: View) -> str:
 PAGE = PageSpec(
     "stance-matrix",
     "Stance matrix",
-    "every actor's stated position on every dispute, side by side.",
+    "every actor's latest statement on every dispute, dated, side by side.",
     body,
 )

@@ -23,7 +23,7 @@ def body(view: View) -> str:
         *(
             part
             for year, group in groupby(rows, key=lambda r: r.date.year)
-            for part in (heading(str(year)), timeline_block(view, group, here=False))
+            for part in (heading(str(year)), timeline_block(view, group, here=None))
         )
     )
 

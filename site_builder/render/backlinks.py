@@ -19,6 +19,7 @@ FRONT_MATTER_PHRASES = {
     "agreements": "listed among the agreements concerned",
     "places": "listed among the places concerned",
     "positions": "records a stated position",
+    "timeline": "records an event involving it",
     "about": "listed among the subjects of the update",
     "related": "listed under “See also”",
 }

@@ -36,9 +36,11 @@ def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
         header = view.block("infobox.html", doc=doc, kind=KIND_LABELS[doc.kind])
     return markdown_page(
         header,
+        *_corrected(view, doc),
         body,
         *(_dispute(view, doc) if doc.kind == "dispute" else ()),
         *_timeline(view, doc),
+        *_corrections(view, doc),
         *_sources(view, doc),
         heading("Mentioned in"),
         BACKLINKS_PLACEHOLDER,
@@ -46,7 +48,7 @@ def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
 
 
 def _dispute(view: View, doc: Document) -> tuple[str, ...]:
-    """Positions of every actor, and the diagram of parties, agreements and places."""
+    """Every actor's statements over time, and the diagram of parties, agreements and places."""
     stated = {p.actor for p in doc.positions}
     silent = [slug for slug in doc.parties if slug not in stated]
     figure = diagram.figure(
@@ -55,7 +57,7 @@ def _dispute(view: View, doc: Document) -> tuple[str, ...]:
         "Parties, agreements and places of this dispute; each box links to its page.",
     )
     return (
-        heading("Positions at a glance"),
+        heading("Positions over time"),
         view.block("positions.html", doc=doc, silent=silent),
         heading("Parties, agreements and places"),
         figure,
@@ -63,10 +65,31 @@ def _dispute(view: View, doc: Document) -> tuple[str, ...]:
 
 
 def _timeline(view: View, doc: Document) -> tuple[str, ...]:
-    if not doc.timeline:
+    """The brief's own events and those of other pages that involve it, each written once."""
+    involving = view.corpus.involvements.get(doc.slug, ())
+    if not doc.timeline and not involving:
         return ()
-    rows = in_date_order(TimelineRow(doc, entry) for entry in doc.timeline)
-    return heading("Timeline"), timeline_block(view, rows, here=True)
+    rows = in_date_order(
+        [
+            *(TimelineRow(doc, entry) for entry in doc.timeline),
+            *(TimelineRow(origin, entry) for origin, entry in involving),
+        ]
+    )
+    return heading("Timeline"), timeline_block(view, rows, here=doc)
+
+
+def _corrected(view: View, doc: Document) -> tuple[str, ...]:
+    """A notice under the title, so that no reader misses that the brief was corrected."""
+    if not doc.corrections:
+        return ()
+    return (view.block("corrected_notice.html", latest=max(c.date for c in doc.corrections)),)
+
+
+def _corrections(view: View, doc: Document) -> tuple[str, ...]:
+    if not doc.corrections:
+        return ()
+    newest_first = sorted(doc.corrections, key=lambda c: c.date, reverse=True)
+    return heading("Corrections"), view.block("corrections.html", corrections=newest_first)
 
 
 def _sources(view: View, doc: Document) -> tuple[str, ...]:

@@ -33,6 +33,6 @@ def in_date_order(rows: Iterable[TimelineRow]) -> list[TimelineRow]:
     )
 
 
-def timeline_block(view: View, rows: Iterable[TimelineRow], *, here: bool) -> str:
-    """``here``: the rows are the timeline of the page being rendered."""
+def timeline_block(view: View, rows: Iterable[TimelineRow], *, here: Document | None) -> str:
+    """``here``: the page being rendered, whose own entries cite its own Sources section."""
     return view.block("timeline.html", rows=list(rows), here=here)

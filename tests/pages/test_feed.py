@@ -1,4 +1,4 @@
-"""The Atom feed: valid XML, absolute links, dated by the updates only."""
+"""The Atom feed: valid XML, absolute links, dated by the updates and corrections only."""
 
 from __future__ import annotations
 
@@ -18,21 +18,39 @@ def feed(corpus: Corpus | None = None, **ctx: object) -> ET.Element:
     return ET.fromstring(files["feed.xml"].content)
 
 
+def entry(title: str, root: ET.Element | None = None) -> ET.Element:
+    root = feed() if root is None else root
+    return next(e for e in root.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == title)
+
+
 def test_entries_newest_first_with_summaries() -> None:
     entries = feed().findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Correction: Association of Serb-majority Municipalities",
         "Talks resume in Brussels",
         "Kosovo votes",
     ]
-    assert entries[0].findtext(f"{ATOM}summary") == "What Talks resume in Brussels is."
-    assert entries[0].findtext(f"{ATOM}updated") == "2025-06-10T00:00:00Z"
+    assert entries[1].findtext(f"{ATOM}summary") == "What Talks resume in Brussels is."
+    assert entries[1].findtext(f"{ATOM}updated") == "2025-06-10T00:00:00Z"
+
+
+def test_corrections_are_entries_linking_to_the_briefs_corrections() -> None:
+    correction = entry("Correction: Association of Serb-majority Municipalities")
+    assert correction.findtext(f"{ATOM}summary") == "An earlier version overstated it."
+    assert correction.findtext(f"{ATOM}updated") == "2025-11-02T00:00:00Z"
+    link = correction.find(f"{ATOM}link")
+    assert link is not None
+    assert link.get("href") == "https://example.org/dialogue/disputes/association/#corrections"
+    assert (correction.findtext(f"{ATOM}id") or "").startswith(
+        "https://example.org/dialogue/disputes/association/#correction-2025-11-02-"
+    )
 
 
 def test_every_link_and_id_is_absolute() -> None:
     root = feed()
     urls = [link.get("href") or "" for link in root.iter(f"{ATOM}link")]
     urls += [element.text or "" for element in root.iter(f"{ATOM}id")]
-    assert len(urls) == 7
+    assert len(urls) == 9
     for url in urls:
         parsed = urlparse(url)
         assert parsed.scheme == "https" and parsed.netloc == "example.org", url
@@ -40,9 +58,9 @@ def test_every_link_and_id_is_absolute() -> None:
     assert "https://example.org/dialogue/feed.xml" in urls
 
 
-def test_updated_comes_from_the_newest_update_not_the_clock() -> None:
-    assert feed().findtext(f"{ATOM}updated") == "2025-06-10T00:00:00Z"
-    assert feed(build_date=dt.date(2030, 1, 1)).findtext(f"{ATOM}updated") == "2025-06-10T00:00:00Z"
+def test_updated_comes_from_the_newest_entry_not_the_clock() -> None:
+    assert feed().findtext(f"{ATOM}updated") == "2025-11-02T00:00:00Z"
+    assert feed(build_date=dt.date(2030, 1, 1)).findtext(f"{ATOM}updated") == "2025-11-02T00:00:00Z"
 
 
 def test_without_updates_the_feed_is_dated_by_the_build() -> None:
@@ -57,8 +75,7 @@ def test_no_feed_without_a_site_url() -> None:
 
 
 def test_links_follow_directory_urls() -> None:
-    entry = feed(directory_urls=False).find(f"{ATOM}entry")
-    assert entry is not None
+    talks = entry("Talks resume in Brussels", feed(directory_urls=False))
     assert (
-        entry.findtext(f"{ATOM}id") == "https://example.org/dialogue/updates/2025-06-10-talks.html"
+        talks.findtext(f"{ATOM}id") == "https://example.org/dialogue/updates/2025-06-10-talks.html"
     )
