@@ -76,7 +76,7 @@ def test_a_deleted_slug_reports_the_files_that_still_name_it(repo: Path, capsys)
     _git(repo, "rm", "-q", "content/agreements/brussels-agreement.md")
     assert _check(repo, capsys, "--changed-since", "HEAD") == (
         1,
-        "content/disputes/vehicle-licence-plates.md:14: "
+        "content/disputes/vehicle-licence-plates.md:23: "
         "unknown agreement 'brussels-agreement' in 'agreements'\n"
         "content/pages/about.md:5: "
         "unknown page 'brussels-agreement' in wikilink (did you mean 'agreements'?)\n"
@@ -89,7 +89,7 @@ def test_a_renamed_file_counts_as_its_old_and_new_slug(repo: Path, capsys) -> No
     _git(repo, "commit", "-q", "-m", "rename")
     assert _check(repo, capsys, "--changed-since", "HEAD~1", "--format", "github") == (
         1,
-        "::error file=content/disputes/vehicle-licence-plates.md,line=17,"
+        "::error file=content/disputes/vehicle-licence-plates.md,line=26,"
         "title=Content problem in content/disputes/vehicle-licence-plates.md"
         "::unknown place 'presevo' in 'places'\n",
     )

@@ -56,8 +56,8 @@ PROBLEMS = [
         "'kosovo' in 'places' is an actor, not a place (content/actors/kosovo.md)",
     ),
     ("content/disputes/north.md", 11, "unknown agreement 'brussels-agreemnt' in 'agreements'"),
-    ("content/disputes/north.md", 14, "unknown actor 'montenegro' in 'positions'"),
-    ("content/disputes/north.md", 15, "'north' in 'related' points at this file itself"),
+    ("content/disputes/north.md", 17, "unknown actor 'montenegro' in 'positions'"),
+    ("content/disputes/north.md", 21, "'north' in 'related' points at this file itself"),
     (
         "content/logo.png",
         1,

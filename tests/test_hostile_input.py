@@ -114,8 +114,8 @@ def test_forbidden_markup_is_a_path_line_error(command: str, tmp_path: Path) -> 
 
 # -- escaping of front-matter text ------------------------------------------------------------
 
-_NOT_TEXT = {"id", "source", "url", "type", "status", "date", "reviewed"}
-_SLUG_LISTS = {"parties", "agreements", "places", "related", "about", "affiliation"}
+_NOT_TEXT = {"id", "source", "url", "type", "status", "date", "reviewed", "checked", "wikidata"}
+_SLUG_LISTS = {"parties", "agreements", "places", "related", "about", "affiliation", "involves"}
 
 
 def _payload(number: int, key: str) -> str:
@@ -219,7 +219,8 @@ def _yaml_cases(content: Path) -> None:
     (places / "binary.md").write_bytes(b"---\ntitle: x\n---\n\x00\x01\x02\xff")
     (places / "twice.md").write_text(
         "---\ntitle: Twice\nsummary: A place.\ntype: city\nreviewed: 2025-06-02\n"
-        "title: Again\n---\nBody.\n"
+        "title: Again\nsources:\n  - id: census\n    title: Census\n    publisher: Statistics\n"
+        "---\nBody.[^census]\n"
     )
 
 

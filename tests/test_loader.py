@@ -10,7 +10,15 @@ import pytest
 
 from site_builder.diagnostics import Diagnostic, sort_diagnostics
 from site_builder.loader import MAX_FILE_BYTES, load_corpus
-from site_builder.model import Name, PartialDate, Position, Source, TimelineEntry
+from site_builder.model import (
+    Correction,
+    Name,
+    PartialDate,
+    Position,
+    Source,
+    Statement,
+    TimelineEntry,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SOURCES = "sources:\n  - id: eeas\n    title: Dialogue\n    publisher: EEAS\n"
@@ -22,7 +30,7 @@ def actor(title: str, extra: str = "") -> str:
 
 
 def place(title: str, extra: str = "") -> str:
-    return f"---\ntitle: {title}\nsummary: A place.\ntype: city\n{REVIEWED}{extra}---\n"
+    return f"---\ntitle: {title}\nsummary: A place.\ntype: city\n{REVIEWED}{extra}{SOURCES}---\n"
 
 
 def update(title: str, extra: str = "") -> str:
@@ -84,9 +92,10 @@ def test_minimal_corpus_fields() -> None:
             "Assembly of Kosovo",
             PartialDate(2008, 6, 15),
             "https://example.org/kosovo/constitution",
+            dt.date(2025, 6, 2),
         ),
     )
-    assert kosovo.body_line == 15
+    assert kosovo.body_line == 16
     assert kosovo.body.startswith("Kosovo takes part")
 
     dispute = corpus.by_slug["vehicle-licence-plates"]
@@ -94,8 +103,23 @@ def test_minimal_corpus_fields() -> None:
     assert dispute.parties == ("kosovo", "serbia")
     assert [p.actor for p in dispute.positions] == ["kosovo", "serbia"]
     assert dispute.positions[0] == Position(
-        "kosovo", "Plates issued by Kosovo must be accepted everywhere in Kosovo."
+        "kosovo",
+        (
+            Statement(
+                PartialDate(2021, 9),
+                "Kosovo's government said plates issued by Kosovo must be accepted everywhere "
+                "in Kosovo.",
+                "reciprocity",
+                12,
+            ),
+        ),
     )
+    serbia = dispute.positions[1]
+    assert [(s.date, s.source, s.line) for s in serbia.statements] == [
+        (PartialDate(2021, 9), "reciprocity", 16),
+        (PartialDate(2022, 11, 23), "plates-deal", 19),
+    ]
+    assert serbia.latest.text == "Serbia agreed to stop issuing new plates for towns in Kosovo."
     assert (dispute.agreements, dispute.places) == (
         ("brussels-agreement",),
         ("mitrovica", "presevo"),
@@ -104,10 +128,19 @@ def test_minimal_corpus_fields() -> None:
         PartialDate(2022, 11, 23),
         "Both sides agree to stop issuing and requiring new plates.",
         "plates-deal",
-        35,
+        44,
+        ("european-union",),
     )
-    assert dispute.line_of("positions.serbia") == 12
-    assert dispute.line_of("places[1]") == 17
+    assert dispute.corrections == (
+        Correction(
+            dt.date(2025, 6, 2),
+            "An earlier version gave the date of the deal as 24 November 2022; "
+            "it was reached on 23 November.",
+            49,
+        ),
+    )
+    assert dispute.line_of("positions.serbia") == 15
+    assert dispute.line_of("places[1]") == 26
 
     agreement = corpus.by_slug["brussels-agreement"]
     assert (agreement.date, agreement.status) == (PartialDate(2013, 4, 19), "partly-implemented")
@@ -119,6 +152,7 @@ def test_minimal_corpus_fields() -> None:
         Name("Прешево", "sr-Cyrl"),
     )
     assert presevo.line_of("names.sr-Cyrl") == 8
+    assert corpus.by_slug["european-union"].wikidata == "Q458"
 
     news = corpus.by_slug["plates-deal-reached"]
     assert (news.date, news.about) == (PartialDate(2022, 11, 23), ("vehicle-licence-plates",))
@@ -160,8 +194,8 @@ def test_every_problem_of_every_file_in_one_run() -> None:
         "content/disputes/north.md:9: 'kosovo' in 'places' is an actor, not a place "
         "(content/actors/kosovo.md)",
         "content/disputes/north.md:11: unknown agreement 'brussels-agreemnt' in 'agreements'",
-        "content/disputes/north.md:14: unknown actor 'montenegro' in 'positions'",
-        "content/disputes/north.md:15: 'north' in 'related' points at this file itself",
+        "content/disputes/north.md:17: unknown actor 'montenegro' in 'positions'",
+        "content/disputes/north.md:21: 'north' in 'related' points at this file itself",
         "content/logo.png:1: 'logo.png' is not a Markdown file: put images and other files in "
         "content/assets/",
         "content/notes.md:1: 'notes.md' must be in one of the folders actors/, disputes/, "
@@ -410,7 +444,7 @@ def test_a_serbian_name_clashes_across_scripts(tmp_path: Path) -> None:
     for slug, name in (("latin", "sr: Preševo"), ("cyrillic", "sr-Cyrl: Прешево")):
         (places / f"{slug}.md").write_text(
             f"---\ntitle: Place {slug}\nsummary: A place.\ntype: city\nnames:\n  {name}\n"
-            "reviewed: 2025-06-02\n---\nBody.\n",
+            f"reviewed: 2025-06-02\n{SOURCES}---\nBody.[^eeas]\n",
             encoding="utf-8",
         )
     _, diagnostics = load_corpus(tmp_path / "content")

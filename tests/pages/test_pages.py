@@ -8,7 +8,14 @@ from dataclasses import replace
 
 import pytest
 
-from site_builder.model import GENERATED_SLUGS, Corpus, Position, TimelineEntry
+from site_builder.model import (
+    GENERATED_SLUGS,
+    Corpus,
+    Correction,
+    Position,
+    Statement,
+    TimelineEntry,
+)
 from site_builder.pages import PAGES, generate
 from site_builder.pages.stance_matrix import MAX_COLUMNS
 from tests.sample_corpus import RKS, context, doc, pdate, sample_corpus, source, to_html
@@ -41,6 +48,7 @@ def test_every_generated_slug_has_one_page_with_its_title() -> None:
         "places": "Places", "updates": "Updates", "timeline": "Timeline",
         "stance-matrix": "Stance matrix", "sources": "Sources", "names": "Names",
         "review": "Review queue", "diagram": "Relationship diagram",
+        "corrections": "Corrections",
     }  # fmt: skip
     assert [f.src_uri for f in files if not f.slug] == ["diagram.svg", "feed.xml"]
     assert all(f.title is None for f in files if not f.slug)
@@ -131,12 +139,42 @@ def test_stance_matrix_cells() -> None:
     assert link_texts(header) == ["European Union", "Kosovo", "Serbia"]
     rows = html[html.index("<tbody>") :].split("</tr>")
     association, plates = rows[0], rows[1]
-    assert re.findall(r"<td[^>]*>([^<]*)</td>", association) == [
-        "Must be implemented.", "party, no stated position", "The central issue for Serbia.",
+    assert [cell_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", association, re.S)] == [
+        "May 2025 Must be implemented. 1 earlier statement",
+        "party, no statement in the sources",
+        "2 June 2025 The central issue for Serbia.",
     ]  # fmt: skip
-    assert re.findall(r"<td[^>]*>([^<]*)</td>", plates) == [
-        "", "party, no stated position", "party, no stated position",
+    assert [cell_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", plates, re.S)] == [
+        "", "party, no statement in the sources", "party, no statement in the sources",
     ]  # fmt: skip
+    # The count of earlier statements links to the actor's history on the dispute page.
+    assert '<a class="stance-history" href="../disputes/association/#position-european-union">' in (
+        association
+    )
+
+
+def cell_text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_corrections_page_lists_every_correction_newest_first_with_links() -> None:
+    older = Correction(dt.date(2025, 3, 1), "Older fix.", 40)
+    corpus = Corpus(
+        tuple(replace(d, corrections=(older,)) if d.slug == "kosovo" else d
+              for d in CORPUS.documents)
+    )  # fmt: skip
+    html = to_html(page("corrections", corpus))
+    items = re.findall(r"<li>(.*?)</li>", html, re.S)
+    assert [cell_text(i) for i in items] == [
+        "2 November 2025 Association of Serb-majority Municipalities (Dispute) : "
+        "An earlier version overstated it.",
+        "1 March 2025 Kosovo (Actor) : Older fix.",
+    ]
+    assert '<a href="../disputes/association/"' in items[0]
+
+
+def test_corrections_page_without_corrections_says_so() -> None:
+    assert "No brief has been corrected yet." in page("corrections", Corpus(()))
 
 
 def test_stance_matrix_leaves_out_actors_uninvolved_in_any_dispute() -> None:
@@ -203,13 +241,17 @@ def test_stance_matrix_becomes_a_list_per_dispute_with_many_actors() -> None:
     dispute = doc(
         "dispute", "big", "Big dispute",
         parties=tuple(a.slug for a in actors[:3]),
-        positions=(Position("actor-01", "Says yes."), Position(actors[-1].slug, "Says no.")),
+        positions=(
+            Position("actor-01", (Statement(pdate("2025"), "Says yes.", "rks", 9),)),
+            Position(actors[-1].slug, (Statement(pdate("2024-02"), "Says no.", "rks", 10),)),
+        ),
     )  # fmt: skip
     others = [replace(dispute, slug="other", title="Other", parties=tuple(a.slug for a in actors))]
     html = to_html(page("stance-matrix", Corpus((*actors, dispute, *others))))
     assert "<table" not in html
     big = html[html.index("Big dispute") : html.index("Other")]
     assert link_texts(big) == ["Actor 00", "Actor 01", "Actor 02", "Actor 24"]
-    assert re.findall(r"<dd[^>]*>([^<]*)</dd>", big) == [
-        "party, no stated position", "Says yes.", "party, no stated position", "Says no.",
+    assert [cell_text(c) for c in re.findall(r"<dd[^>]*>(.*?)</dd>", big, re.S)] == [
+        "party, no statement in the sources", "2025 Says yes.",
+        "party, no statement in the sources", "February 2024 Says no.",
     ]  # fmt: skip

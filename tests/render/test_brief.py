@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from site_builder.model import Corpus
+from site_builder.model import Corpus, Correction
 from site_builder.pages import PAGES
 from site_builder.render.brief import BACKLINKS_PLACEHOLDER, page_markdown
 from tests.sample_corpus import Audit, context, doc, pdate, sample_corpus, to_html
@@ -26,13 +26,14 @@ def test_dispute_sections_come_in_order() -> None:
     text = markdown_of("association")
     assert text.startswith('<aside class="infobox"')
     assert headings(text) == [
-        "Positions at a glance",
+        "Positions over time",
         "Parties, agreements and places",
         "Timeline",
+        "Corrections",
         "Sources",
         "Mentioned in",
     ]
-    assert text.index("Body of Association") < text.index("## Positions at a glance")
+    assert text.index("Body of Association") < text.index("## Positions over time")
 
 
 def test_body_goes_through_untouched() -> None:
@@ -83,17 +84,93 @@ def test_infobox_shows_aliases_and_tags() -> None:
     assert '<span class="tag">eu</span> <span class="tag">facilitator</span>' in html
 
 
-def test_positions_are_attributed_and_silent_parties_named() -> None:
+def statements_of(html: str, actor: str) -> list[tuple[str, str, str]]:
+    """(date, text, cited source id) of each statement of ``actor``, in page order."""
+    section = html.split(f'id="position-{actor}"')[1].split("</section>")[0]
+    return re.findall(
+        r'<span class="statement-date"><time datetime="([^"]+)">[^<]*</time></span> '
+        r'<span class="statement-text">([^<]*)</span> '
+        r'<span class="statement-source">Source: <a href="#source-([^"]+)">',
+        section,
+    )
+
+
+def test_each_actors_statements_are_dated_sourced_and_oldest_first() -> None:
     html = to_html(markdown_of("association"))
-    positions = html[html.index('<div class="positions">') : html.index("</div>")]
-    assert re.search(r'<dt><a href="../../actors/serbia/"[^>]*>Serbia</a></dt>\s*'
-                     r"<dd>The central issue for Serbia.</dd>", positions)  # fmt: skip
-    assert "No stated position recorded for: " in positions
-    assert ">Kosovo</a>." in positions
+    assert statements_of(html, "european-union") == [
+        ("2015-08", "Agreed the principles.", "print"),
+        ("2025-05", "Must be implemented.", "rks"),
+    ]
+    assert statements_of(html, "serbia") == [
+        ("2025-06-02", "The central issue for Serbia.", "rks"),
+    ]
+    serbia = html.split('id="position-serbia"')[1].split("</section>")[0]
+    assert '<h3><a href="../../actors/serbia/"' in serbia
+    assert html.count('class="statement-latest"') == 2
 
 
-def test_dispute_without_positions_says_so() -> None:
-    assert "No stated positions are recorded yet." in markdown_of("license-plates")
+def test_a_party_without_statements_is_named_never_left_blank() -> None:
+    html = to_html(markdown_of("association"))
+    kosovo = html.split('id="position-kosovo"')[1].split("</section>")[0]
+    assert ">Kosovo</a></h3>" in kosovo
+    assert "No statement by this party is recorded in the sources cited here." in kosovo
+
+
+def test_dispute_without_positions_names_every_party() -> None:
+    html = to_html(markdown_of("license-plates"))
+    for party in ("kosovo", "serbia"):
+        assert f'id="position-{party}"' in html
+    assert html.count("No statement by this party is recorded in the sources cited here.") == 2
+
+
+def test_corrections_show_under_the_title_and_at_the_end_newest_first() -> None:
+    corpus = Corpus(
+        tuple(
+            replace(d, corrections=(
+                Correction(dt.date(2025, 10, 1), "First fix.", 30),
+                Correction(dt.date(2025, 11, 20), "Second fix.", 32),
+            )) if d.slug == "kosovo" else d
+            for d in CORPUS.documents
+        )
+    )  # fmt: skip
+    text = markdown_of("kosovo", corpus)
+    html = to_html(text)
+    notice = html.index('<p class="corrected-notice">')
+    assert notice < html.index("Body of Kosovo")
+    assert (
+        '<p class="corrected-notice">This brief was corrected on '
+        '<time datetime="2025-11-20">20 November 2025</time>: '
+        '<a href="#corrections">see what changed</a>.</p>'
+    ) in html
+    assert re.findall(r'<span class="correction-date"><time datetime="([^"]+)">', html) == [
+        "2025-11-20",
+        "2025-10-01",
+    ]
+    assert headings(text).index("Corrections") == headings(text).index("Sources") - 1
+    assert '<h2 id="corrections">' in to_html(text)
+
+
+def test_a_brief_without_corrections_has_no_notice() -> None:
+    text = markdown_of("serbia")
+    assert "corrected-notice" not in text and "Corrections" not in headings(text)
+
+
+def test_an_event_involving_a_brief_is_shown_on_it_and_cites_its_origin() -> None:
+    corpus = Corpus(
+        tuple(
+            replace(d, timeline=(replace(d.timeline[0], involves=("serbia",)),))
+            if d.slug == "kosovo" else d
+            for d in CORPUS.documents
+        )
+    )  # fmt: skip
+    html = to_html(markdown_of("serbia", corpus))
+    item = html.split('<ol class="timeline">')[1].split("</li>")[0]
+    assert "Election held." in item
+    assert '<span class="timeline-origin">From <a href="../kosovo/"' in item
+    assert "Source: RKS News" in re.sub(r"<[^>]+>", "", item)
+    # On its own page the event still cites the page's own sources section.
+    own = to_html(markdown_of("kosovo", corpus))
+    assert '<a href="#source-rks">RKS News</a>' in own
 
 
 def test_dispute_page_has_its_diagram() -> None:
