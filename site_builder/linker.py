@@ -17,6 +17,7 @@ from typing import Any
 import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
@@ -24,7 +25,7 @@ from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic, did_you_mean
 from site_builder.model import GENERATED_PAGES, Corpus, Document, Link
 from site_builder.names import NameMatcher, corpus_matcher
-from site_builder.policy import markup_problems, url_problem
+from site_builder.allowlist import html_refusals
 from site_builder.render.source import source_html
 from site_builder.urls import source_link
 
@@ -48,6 +49,7 @@ _CLOSE_TAG_RE = re.compile(r"</[a-zA-Z][a-zA-Z0-9-]*\s*>\s*\Z")
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "source", "area"})
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-ÞĀ-ſА-Я0-9])")
 _MAX_CONTEXT = 300
+EXTERNAL_REL = "noopener noreferrer"
 #: Kinds whose every statement must cite a source; hand-written pages explain the site.
 SOURCED_KINDS = frozenset({"actor", "dispute", "agreement", "place", "update"})
 _LISTS = frozenset({"ul", "ol"})
@@ -57,6 +59,7 @@ _STATES_NOTHING = frozenset(
 _WORD_RE = re.compile(r"[^\W\d_]")
 _CITATION_TEXT_RE = re.compile(CITATION_RE)
 _FOOTNOTE_DEFINITION_RE = re.compile(r"\s*\[\^[^\]\s]+\]:")
+_FOOTNOTE_LINE_RE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -221,28 +224,17 @@ class _LinkTreeprocessor(Treeprocessor):
         page = self.linker.page
         if page is None:
             return
-        self._check_markup(page, root)
         _check_footnote_definitions(page, root)
         if page.doc.kind in SOURCED_KINDS:
             _check_sourcing(page, root)
         self._autolink(page, root, raw_depth=0)
+        _mark_external_links(root)
         self._add_notes(page, root)
         sentences = _SentenceFinder(root)
         page.links = [
             (element, target, via, sentences.around(element))
             for element, target, via, _ in page.links
         ]
-
-    def _check_markup(self, page: _PageState, root: etree.Element) -> None:
-        for raw in self.md.htmlStash.rawHtmlBlocks:
-            for message in markup_problems(str(raw)):
-                page.problem(str(raw).strip()[:40] or str(raw), message)
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                url = element.get(attribute)
-                problem = url_problem(url) if url else None
-                if problem:
-                    page.problem(url, problem)
 
     def _autolink(self, page: _PageState, element: etree.Element, raw_depth: int) -> int:
         """Link mentions in ``element``'s text and its children; returns the raw-HTML depth."""
@@ -336,24 +328,37 @@ class _LinkTreeprocessor(Treeprocessor):
         return None
 
 
+def _mark_external_links(root: etree.Element) -> None:
+    """A link to another host opens nothing that can reach back into this page."""
+    for anchor in root.iter("a"):
+        if (anchor.get("href") or "").startswith(("http://", "https://")):
+            anchor.set("rel", EXTERNAL_REL)
+
+
 def _check_footnote_definitions(page: _PageState, root: etree.Element) -> None:
     """``[^id]: text`` is how other sites write notes; here the notes come from ``sources``."""
+    written = _FOOTNOTE_LINE_RE.finditer(page.doc.body)
     for paragraph in root.iter("p"):
         text = paragraph.text or ""
         first = paragraph[0] if len(paragraph) else None
-        written = _FOOTNOTE_DEFINITION_RE.match(text)
         rendered = (
             not text.strip()
             and first is not None
             and first.get("class") == "citation"
             and (first.tail or "").startswith(":")
         )
-        if written or rendered:
-            literal = written.group(0) if written else "[^"
-            page.problem(
-                literal,
-                "hand-written footnote definitions are not allowed: describe the source under "
-                "'sources' in the front matter and cite it with [^id]",
+        if rendered or _FOOTNOTE_DEFINITION_RE.match(text):
+            where = next(written, None)
+            line = page.doc.body_line + (
+                page.doc.body.count("\n", 0, where.start()) if where else 0
+            )
+            page.diagnostics.append(
+                Diagnostic(
+                    page.doc.path,
+                    line,
+                    "hand-written footnote definitions are not allowed: describe the source "
+                    "under 'sources' in the front matter and cite it with [^id]",
+                )
             )
 
 
@@ -519,6 +524,21 @@ def _clean(text: str) -> str:
     return HTML_PLACEHOLDER_RE.sub("", text)
 
 
+class _AllowlistPostprocessor(Postprocessor):
+    """The page's HTML once raw HTML is back in it, parsed as a browser parses it."""
+
+    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, text: str) -> str:
+        page = self.linker.page
+        if page is not None:
+            for refusal in html_refusals(text):
+                page.problem(refusal.literal, refusal.message)
+        return text
+
+
 class _LinkerExtension(Extension):
     def __init__(self, linker: Linker) -> None:
         super().__init__()
@@ -530,3 +550,7 @@ class _LinkerExtension(Extension):
         # After inline patterns (20) and prettify (10); before toc and MkDocs' anchor list (5),
         # which then see the notes' ids, and MkDocs' relpath (0), which checks our links resolve.
         md.treeprocessors.register(_LinkTreeprocessor(md, self.linker), "site_builder_links", 6)
+        # After raw HTML is put back (30), before the build's own blocks are (islands, 25).
+        md.postprocessors.register(
+            _AllowlistPostprocessor(md, self.linker), "site_builder_allowlist", 27
+        )

@@ -52,6 +52,7 @@ from site_builder.ahead import (
     stub_template,
 )
 from site_builder.context import BuildContext, build_date
+from site_builder.csp import with_policy
 from site_builder.diagnostics import Diagnostic, has_errors, plural, print_diagnostics
 from site_builder.graph import backlinks, front_matter_links
 from site_builder.jinja_cache import bytecode_cache
@@ -348,8 +349,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Every page gets its Content-Security-Policy (a worker's page got it there)."""
         built = self.built.get(page.file.src_uri)
-        return built.output if built is not None else output
+        return built.output if built is not None else with_policy(output, page.content or "")
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:

@@ -166,7 +166,7 @@ class Audit(HTMLParser):
 
 
 SAFE_ATTRIBUTES = {
-    "href", "title", "class", "id", "lang", "datetime", "role", "aria-label", "aria-labelledby",
+    "href", "rel", "title", "class", "id", "lang", "datetime", "role", "aria-label", "aria-labelledby",
     "aria-hidden",
     "tabindex", "scope", "type", "xmlns", "viewbox", "width", "height", "font-family",
     "font-size", "font-weight", "fill", "stroke", "stroke-width", "stroke-dasharray", "d", "x",

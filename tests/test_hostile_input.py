@@ -212,7 +212,7 @@ def _yaml_cases(content: Path) -> None:
     bomb += [
         f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)
     ]
-    (places / "bomb.md").write_text("---\n" + "\n".join(bomb) + "\n---\nBody.\n")
+    (places / "bomb.md").write_text("---\n" + "\n".join(bomb) + "\n---\nBody.[^census]\n")
     (places / "deep.md").write_text("---\ntitle: x\nnested: " + "[" * 5000 + "]" * 5000 + "\n---\n")
     big = "---\ntitle: Big\n---\n" + ("word " * 20 + "\n") * 10_500
     (places / "big.md").write_text(big)

@@ -18,7 +18,10 @@ def source_html(source: Source) -> Markup:
     """
     title = escape(source.title)
     if source.url:
-        title = Markup(f'<a href="{escape(source.url)}" class="source-link">{title}</a>')
+        title = Markup(
+            f'<a href="{escape(source.url)}" class="source-link" rel="noopener noreferrer">'
+            f"{title}</a>"
+        )
     html = f"{escape(source.publisher)}, <cite>{title}</cite>"
     if source.date:
         html += f", {escape(source.date.human)}"
