@@ -221,6 +221,8 @@ def _date(rng: random.Random) -> str:
 
 
 def _front_matter(brief: Brief, by_kind: dict[str, list[Brief]], rng: random.Random) -> list[str]:
+    """Contract v2: sources on every kind, dated and sourced statements, and now and then a
+    correction, a ``checked`` day, a Wikidata item and an event that involves another brief."""
     sources = [f"{brief.slug[:20].strip('-')}-src-{k}" for k in range(rng.randint(2, 4))]
     lines = [
         f"title: {_q(brief.title)}",
@@ -229,6 +231,8 @@ def _front_matter(brief: Brief, by_kind: dict[str, list[Brief]], rng: random.Ran
         "tags: [benchmark, synthetic]",
     ]
     actors = [b.slug for b in rng.sample(by_kind["actor"], min(3, len(by_kind["actor"])))]
+    if brief.kind in ("actor", "agreement", "place") and rng.random() < 0.5:
+        lines.append(f"wikidata: Q{rng.randint(1, 99_999_999)}")
     if brief.kind == "actor":
         lines.append(f"type: {rng.choice(_ACTOR_TYPES)}")
         lines.append(f"role: {_q('Negotiator for ' + brief.title)}")
@@ -236,8 +240,14 @@ def _front_matter(brief: Brief, by_kind: dict[str, list[Brief]], rng: random.Ran
         lines.append(f"status: {rng.choice(_DISPUTE_STATUS)}")
         lines.append("parties: [" + ", ".join(actors[:2]) + "]")
         lines.append("positions:")
-        position = "The {} side wants a verified settlement."
-        lines += [f"  {a}: {_q(position.format(a))}" for a in actors[:2]]
+        for actor in actors[:2]:
+            lines.append(f"  {actor}:")
+            for day in sorted(_date(rng) for _ in range(rng.randint(1, 3))):
+                lines += [
+                    f"    - date: {day}",
+                    f"      text: {_q(f'The {actor} side said it wants a verified settlement.')}",
+                    f"      source: {rng.choice(sources)}",
+                ]
         lines.append(f"agreements: [{rng.choice(by_kind['agreement']).slug}]")
         lines.append(f"places: [{rng.choice(by_kind['place']).slug}]")
     elif brief.kind == "agreement":
@@ -263,6 +273,8 @@ def _front_matter(brief: Brief, by_kind: dict[str, list[Brief]], rng: random.Ran
             f"    date: {_date(rng)}",
             f"    url: https://example.org/{brief.slug}/{sid}",
         ]
+        if rng.random() < 0.5:
+            lines.append(f"    checked: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
     lines.append("timeline:")
     for _ in range(rng.randint(1, 3)):
         lines += [
@@ -270,15 +282,29 @@ def _front_matter(brief: Brief, by_kind: dict[str, list[Brief]], rng: random.Ran
             f"    text: {_q('Talks on ' + brief.title + ' continued.')}",
             f"    source: {rng.choice(sources)}",
         ]
+        if rng.random() < 0.3:
+            involved = rng.choice([b for b in by_kind["actor"] if b.slug != brief.slug])
+            lines.append(f"    involves: [{involved.slug}]")
+    if rng.random() < 0.1:
+        lines += [
+            "corrections:",
+            f"  - date: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            f"    text: {_q('An earlier version misdated the talks on ' + brief.title + '.')}",
+        ]
     brief.meta = sources
     return lines
 
 
 def _body(brief: Brief, pool: list[Brief], rng: random.Random) -> str:
-    """300–900 words; a name of another brief about every 40 words, wikilinks, citations, code."""
+    """300–900 words; a name of another brief about every 40 words, wikilinks, citations, code.
+
+    Every paragraph cites a source (the sourcing rule of contract v2); one list in three bodies.
+    """
     target = rng.randint(300, 900)
     words = 0
-    out: list[str] = [f"{brief.title} is described here for benchmarking purposes.\n"]
+    out: list[str] = [
+        f"{brief.title} is described here for benchmarking purposes.[^{brief.meta[0]}]\n"
+    ]
     section = 0
     while words < target:
         if words >= section * 220:
@@ -304,6 +330,9 @@ def _body(brief: Brief, pool: list[Brief], rng: random.Random) -> str:
         out.append(" ".join(sentences) + "\n")
         if section == 1 and len(out) == 3:
             out.append("```text\nstatus: pending\nverified_by: monitors\n```\n")
+            if rng.random() < 0.33:
+                items = [" ".join(rng.sample(_WORDS, 6)).capitalize() for _ in range(3)]
+                out.append("".join(f"- {item}.[^{rng.choice(brief.meta)}]\n" for item in items))
     return "\n".join(out)
 
 

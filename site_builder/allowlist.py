@@ -80,20 +80,20 @@ def _refusals(tree) -> Iterator[Refusal]:
             name = _NAMESPACE.sub("", str(name)).lower()
             problem = _attribute_problem(tag, name, value or "")
             if problem:
-                yield Refusal(name if problem.startswith("attribute") else value, problem)
+                yield Refusal(name if name in problem.split("'") else value, problem)
 
 
 def _element_message(tag: str) -> str:
     if tag in ("svg", "math"):
         return f"'<{tag}>' elements are not allowed: SVG and MathML can run script; use an image"
-    if tag in ("video", "audio", "source", "track", "picture", "iframe", "object", "embed"):
-        return f"'<{tag}>' elements are not allowed: media and embeds would load from other hosts"
-    return f"'<{tag}>' elements are not allowed in a brief"
+    if tag in ("video", "audio", "source", "track", "picture"):
+        return f"'<{tag}>' elements are not allowed: media would load from other hosts"
+    return f"'<{tag}>' elements are not allowed"
 
 
 def _attribute_problem(tag: str, name: str, value: str) -> str | None:
     if name.startswith("on"):
-        return f"attribute '{name}' is not allowed: event handlers run script"
+        return f"event-handler attribute '{name}' is not allowed"
     allowed = GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset())
     if name not in allowed:
         return f"attribute '{name}' is not allowed on '<{tag}>' (allowed: {', '.join(sorted(allowed))})"

@@ -21,13 +21,15 @@ def check_content(
     extension_configs: dict[str, dict[str, Any]] | None = None,
     *,
     workers: int = 0,
+    theme_dirs: Sequence[Path] = (),
 ) -> list[Diagnostic]:
     """Every problem of every file: the loader's, then the bodies' (wikilinks, citations, HTML).
 
     Files left out for their own problems are checked too, as far as they could be read. A
-    large folder is read and its bodies rendered by ``workers`` (0: one per core).
+    large folder is read and its bodies rendered by ``workers`` (0: one per core). No content
+    asset may replace a file under the assets/ of ``theme_dirs``.
     """
-    corpus, diagnostics = load_corpus(content_dir, workers=workers)
+    corpus, diagnostics = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs)
     linker = Linker(corpus, ctx)
     pages = [(doc, True) for doc in corpus.documents]
     pages += [(s.document, s.sources_known) for s in corpus.stand_ins]

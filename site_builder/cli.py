@@ -8,16 +8,19 @@ the ``dialogue`` plugin, so ``mkdocs build`` and ``site-builder build`` give the
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from site_builder.changes import ChangesError, changed_since, select
 from site_builder.config_file import markdown_extensions, read_config
 from site_builder.context import BuildContext, build_date
 from site_builder.diagnostics import FORMATS, has_errors, print_diagnostics
+from site_builder.model import FOLDER_KINDS
 from site_builder.scaffold import KINDS, ScaffoldError, write_brief
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -85,7 +88,8 @@ def _check(args: argparse.Namespace) -> int:
     ctx = BuildContext(
         templates_dir=args.config.parent / "theme" / "site_builder", build_date=build_date()
     )
-    diagnostics = check_content(args.content, ctx, extensions, options)
+    theme_dirs = _theme_dirs(args.config, config)
+    diagnostics = check_content(args.content, ctx, extensions, options, theme_dirs=theme_dirs)
     if changes is not None:
         diagnostics = select(diagnostics, changes, args.content)
     print_diagnostics(diagnostics, sys.stdout if args.format != "text" else sys.stderr, args.format)
@@ -96,7 +100,7 @@ def _mkdocs_config(args: argparse.Namespace, **overrides: object):
     from mkdocs.config import load_config
 
     return load_config(
-        config_file=str(args.config), docs_dir=str(args.content.resolve()), **overrides
+        config_file=str(args.config), docs_dir=os.path.abspath(args.content), **overrides
     )
 
 
@@ -113,7 +117,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     serve(
         config_file=str(args.config),
-        docs_dir=str(args.content.resolve()),
+        docs_dir=os.path.abspath(args.content),
         dev_addr=args.dev_addr,
         livereload=True,
     )
@@ -128,6 +132,13 @@ def _new(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if _inside_content(args.content):
+        print(
+            "site-builder: run this from the repository root (the folder that holds content/ "
+            "and mkdocs.yml), not from inside content/",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if args.command in ("build", "serve", "check") and not args.content.is_dir():
         print(f"site-builder: no content folder at {args.content}", file=sys.stderr)
         return EXIT_USAGE
@@ -150,6 +161,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"site-builder: {error}", file=sys.stderr)
             return EXIT_PROBLEMS
         raise
+
+
+def _inside_content(content: Path) -> bool:
+    """No content/ here, but this folder looks like one: the contributor ran from inside it."""
+    if content != Path("content") or content.exists():
+        return False
+    here = Path.cwd()
+    kind_folders = [folder for folder in FOLDER_KINDS if folder != "pages"]  # too common a name
+    return (
+        here.name == "content"
+        or (here.parent.name == "content" and here.name in (*FOLDER_KINDS, "assets"))
+        or (here / "index.md").is_file()
+        or any((here / folder).is_dir() for folder in kind_folders)
+    )
+
+
+def _theme_dirs(config_path: Path, config: dict[str, Any]) -> list[Path]:
+    """The theme folders a build publishes assets from: the custom one, then Material's.
+
+    Found without importing the site engine (``check`` runs without it).
+    """
+    dirs = []
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if isinstance(custom_dir, str):
+        dirs.append(config_path.parent / custom_dir)
+    spec = importlib.util.find_spec("material")  # locates the package; does not import it
+    if spec is not None and spec.submodule_search_locations:
+        dirs.extend(Path(p) / "templates" for p in spec.submodule_search_locations)
+    return dirs
 
 
 def _quiet_engine_logs(*, verbose: bool) -> None:

@@ -8,6 +8,7 @@ reported instead of silently keeping one of the values.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.tokens import ScalarToken
 
 from site_builder.diagnostics import Diagnostic
 
@@ -37,6 +39,12 @@ _HINTS = {
     "mapping values are not allowed": "invalid YAML: a value that contains ': ' must be in quotes",
     "exceeded maximum nesting depth": f"values are nested more than {MAX_DEPTH} levels deep",
 }
+UNCLOSED_QUOTE = (
+    "a quoted value is not closed: the quote that opens on this line has no closing quote"
+)
+# A line that starts like 'key:' or '- key:': inside a quoted value, the sign of a missing quote.
+_KEY_LINE = re.compile(r" *(?:- +)*[\w-]+:(?:\s|$)")
+_ITEM_START = re.compile(r"^ *(?:- +)*")
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,9 @@ def _yaml_error(error: yaml.YAMLError, yaml_text: str) -> tuple[int, str]:
     problem = getattr(error, "problem", None) or str(error)
     if mark and yaml_text[mark.index : mark.index + 1] == "\t":
         return line, "invalid YAML: tabs are not allowed here; indent with spaces"
+    opened = _unclosed_quote(error, yaml_text)
+    if opened is not None:
+        return opened, UNCLOSED_QUOTE
     hint = next((text for key, text in _HINTS.items() if problem.startswith(key)), None)
     if hint:
         return line, hint
@@ -148,6 +159,45 @@ def _yaml_error(error: yaml.YAMLError, yaml_text: str) -> tuple[int, str]:
         where = context_mark.line + _FIRST_YAML_LINE
         return line, f"invalid YAML: {problem} ({context} that starts on line {where})"
     return line, f"invalid YAML: {problem}"
+
+
+def _unclosed_quote(error: yaml.YAMLError, yaml_text: str) -> int | None:
+    """The line where a quote opens that a contributor forgot to close, if that is the error.
+
+    Either the quoted value runs to the end of the front matter (the scanner says where it
+    started), or a later value's opening quote closed it, and the value swallowed a 'key:' line.
+    """
+    context = getattr(error, "context", None) or ""
+    context_mark = getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or ""
+    if context_mark and "quoted scalar" in context and "end of stream" in problem:
+        return context_mark.line + _FIRST_YAML_LINE
+    problem_mark = getattr(error, "problem_mark", None)
+    if problem_mark is None:
+        return None
+    try:
+        for token in yaml.scan(yaml_text, Loader=LOADER):
+            if token.start_mark.line > problem_mark.line:
+                break
+            if (
+                isinstance(token, ScalarToken)
+                and token.style in ("'", '"')
+                and token.end_mark.line > token.start_mark.line
+            ):
+                start = token.start_mark.index
+                opening = yaml_text[yaml_text.rfind("\n", 0, start) + 1 : start]
+                key_column = len(opening) - len(_ITEM_START.sub("", opening))
+                inside = yaml_text[token.start_mark.index : token.end_mark.index].split("\n")
+                if any(_key_at(part, key_column) for part in inside[1:]):
+                    return token.start_mark.line + _FIRST_YAML_LINE
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _key_at(line: str, column: int) -> bool:
+    """Whether ``line`` starts a key no deeper than ``column`` (a continuation is deeper)."""
+    return _KEY_LINE.match(line) is not None and len(line) - len(line.lstrip(" ")) <= column
 
 
 def _line(node: Node) -> int:

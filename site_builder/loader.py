@@ -1,6 +1,8 @@
 """Walk ``content/``: every valid document, and every problem of every file, in one pass.
 
-Files are read defensively (size, encoding, NUL bytes) before their front matter is parsed.
+The folder is listed by ``files`` without following a link (links and special files are
+errors) and its assets are checked there. Files are read defensively (size, encoding, NUL
+bytes) before their front matter is parsed.
 Rules that need the whole folder run once all files are read: slugs are unique and not
 reserved, every slug named in front matter exists and is of the right kind, and no name
 belongs to two briefs.
@@ -9,17 +11,35 @@ belongs to two briefs.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from site_builder.diagnostics import Diagnostic, did_you_mean, has_errors
-from site_builder.folding import fold
+from site_builder.files import (
+    MARKDOWN_SUFFIXES,
+    Entry,
+    Tree,
+    asset_problems,
+    link_diagnostic,
+    read_regular,
+    scan,
+    top_level_output,
+)
+from site_builder.folding import fold, skeleton
 from site_builder.frontmatter import body_of, parse_front_matter
 from site_builder.model import (
+    ACTOR_TYPES,
+    AGREEMENT_STATUSES,
     BRIEF_KINDS,
+    DISPUTE_STATUSES,
     FOLDER_KINDS,
     GENERATED_SLUGS,
+    KIND_FOLDERS,
+    PLACE_TYPES,
     Corpus,
     Document,
     Kind,
@@ -27,7 +47,16 @@ from site_builder.model import (
 )
 from site_builder.parallel import fork_map, workers_for
 from site_builder.scaffold import PLACEHOLDERS
-from site_builder.schema import Checked, Reference, check_front_matter, is_slug, slug_rule
+from site_builder.schema import (
+    COMMON_KEYS,
+    KIND_KEYS,
+    Checked,
+    Reference,
+    check_front_matter,
+    is_slug,
+    required_keys,
+    slug_rule,
+)
 
 #: Files are refused above this size, before they are parsed.
 MAX_FILE_BYTES = 1_000_000
@@ -36,6 +65,15 @@ HOME = "index.md"
 
 _ARTICLES = {"actor": "an", "agreement": "an", "update": "an"}
 _FOLDER_LIST = ", ".join(f"{folder}/" for folder in FOLDER_KINDS)
+#: Keys whose values tell kinds apart that share the key (an actor's and a place's 'type').
+_CHOICES: dict[Kind, dict[str, tuple[str, ...]]] = {
+    "actor": {"type": ACTOR_TYPES},
+    "place": {"type": PLACE_TYPES},
+    "dispute": {"status": DISPUTE_STATUSES},
+    "agreement": {"status": AGREEMENT_STATUSES},
+}
+#: Keys that some kinds have and others do not.
+_KIND_ONLY = {key for keys in KIND_KEYS.values() for key in keys} - set(COMMON_KEYS)
 
 
 @dataclass(frozen=True)
@@ -71,15 +109,23 @@ class _Loaded:
         return StandIn(document, sources_known=False)
 
 
-def load_corpus(content_dir: Path, *, workers: int = 1) -> tuple[Corpus, list[Diagnostic]]:
+def load_corpus(
+    content_dir: Path, *, workers: int = 1, theme_dirs: Sequence[Path] = ()
+) -> tuple[Corpus, list[Diagnostic]]:
     """Every valid document of content_dir (ordered by src_uri), and every problem of every file.
 
     ``workers`` read and check files in parallel (0: one per core for a large folder).
+    ``theme_dirs`` are the theme folders whose assets/ files no content asset may replace.
+    Links and special files are reported, never followed (see ``files``).
     """
     prefix = Path(os.path.abspath(content_dir)).name
+    if os.path.islink(content_dir):
+        return Corpus(()), [link_diagnostic(prefix)]
     if not content_dir.is_dir():
         return Corpus(()), [Diagnostic(prefix, 1, "the content folder does not exist")]
-    files, diagnostics = _walk(content_dir, prefix)
+    tree, diagnostics = scan(content_dir, prefix)
+    files = _walk(tree, diagnostics)
+    diagnostics.extend(asset_problems(tree, theme_dirs))
     loaded = fork_map(_load, files, workers_for(len(files), workers))
     for item in loaded:
         diagnostics.extend(item.problems)
@@ -107,47 +153,56 @@ def load_corpus(content_dir: Path, *, workers: int = 1) -> tuple[Corpus, list[Di
 # -- finding the files ------------------------------------------------------------------------
 
 
-def _ignored(entry: Path) -> bool:
-    """Hidden files and editor backups, which a live preview must not trip over."""
-    return entry.name.startswith(".") or entry.name.endswith("~")
-
-
-def _entries(folder: Path, path: str, diagnostics: list[Diagnostic]) -> list[Path]:
-    """The folder's entries in name order, so that every run reports in the same order."""
-    try:
-        return sorted((e for e in folder.iterdir() if not _ignored(e)), key=lambda e: e.name)
-    except OSError as error:
-        diagnostics.append(Diagnostic(path, 1, f"the folder cannot be read: {error.strerror}"))
-        return []
-
-
-def _walk(content_dir: Path, prefix: str) -> tuple[list[_File], list[Diagnostic]]:
+def _walk(tree: Tree, diagnostics: list[Diagnostic]) -> list[_File]:
+    """The Markdown files where documents belong; every other entry's problem."""
     files: list[_File] = []
-    diagnostics: list[Diagnostic] = []
-    for entry in _entries(content_dir, prefix, diagnostics):
-        path = f"{prefix}/{entry.name}"
-        if entry.is_dir():
+    for entry in tree.entries(""):
+        output = top_level_output(entry.name)
+        if output is not None:
+            diagnostics.append(Diagnostic(entry.path, 1, output))
+        elif entry.is_dir:
             if entry.name in FOLDER_KINDS:
-                files.extend(_kind_folder(entry, prefix, FOLDER_KINDS[entry.name], diagnostics))
+                files.extend(_kind_folder(tree, entry, FOLDER_KINDS[entry.name], diagnostics))
             elif entry.name != ASSETS_FOLDER:
                 hint = did_you_mean(entry.name, [*FOLDER_KINDS, ASSETS_FOLDER])
                 diagnostics.append(
                     Diagnostic(
-                        path,
+                        entry.path,
                         1,
                         f"unknown folder '{entry.name}/'{hint}: content/ holds only {HOME}, "
                         f"{ASSETS_FOLDER}/ and the folders {_FOLDER_LIST}",
                     )
                 )
-        elif entry.name == HOME and entry.is_file():
-            files.append(_File(entry, path, HOME, "page", "index"))
+        elif entry.name == HOME:
+            files.append(_File(entry.file, entry.path, HOME, "page", "index"))
         else:
-            diagnostics.append(Diagnostic(path, 1, _misplaced_file_message(entry.name)))
-    return files, diagnostics
+            rename = _rename_message(entry.name)
+            if rename and _stem(entry.name).lower() == "index":
+                diagnostics.append(Diagnostic(entry.path, 1, rename))
+                continue
+            diagnostics.append(Diagnostic(entry.path, 1, _misplaced_file_message(entry.name)))
+            if rename:
+                diagnostics.append(Diagnostic(entry.path, 1, rename))
+    return files
+
+
+def _stem(name: str) -> str:
+    return os.path.splitext(name)[0]
+
+
+def _rename_message(name: str) -> str | None:
+    """For a Markdown file whose extension is not exactly '.md' ('.MD', '.markdown', ...)."""
+    suffix = os.path.splitext(name)[1]
+    if suffix == ".md" or suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    stem = _stem(name)
+    if not is_slug(stem):
+        stem = re.sub(r"[^a-z0-9]+", "-", fold(stem).lower()).strip("-") or stem
+    return f"'{name}' must end in '.md': rename it to '{stem}.md'"
 
 
 def _misplaced_file_message(name: str) -> str:
-    if name.endswith(".md"):
+    if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
         return (
             f"'{name}' must be in one of the folders {_FOLDER_LIST} "
             f"(only {HOME} lives at the top of content/)"
@@ -156,26 +211,28 @@ def _misplaced_file_message(name: str) -> str:
 
 
 def _kind_folder(
-    folder: Path, prefix: str, kind: Kind, diagnostics: list[Diagnostic]
+    tree: Tree, folder: Entry, kind: Kind, diagnostics: list[Diagnostic]
 ) -> list[_File]:
     files = []
-    for entry in _entries(folder, f"{prefix}/{folder.name}", diagnostics):
+    for entry in tree.entries(folder.name):
         src_uri = f"{folder.name}/{entry.name}"
-        path = f"{prefix}/{src_uri}"
-        if entry.is_dir():
+        if entry.is_dir:
             message = (
                 f"sub-folders are not allowed in {folder.name}/: "
                 f"move the files of '{entry.name}/' up into {folder.name}/"
             )
-            diagnostics.append(Diagnostic(path, 1, message))
-        elif not entry.name.endswith(".md") or not entry.is_file():
+            diagnostics.append(Diagnostic(entry.path, 1, message))
+        elif (rename := _rename_message(entry.name)) is not None:
+            diagnostics.append(Diagnostic(entry.path, 1, rename))
+        elif not entry.name.endswith(".md"):
             message = (
                 f"'{entry.name}' is not a Markdown file: "
                 "put images and other files in content/assets/"
             )
-            diagnostics.append(Diagnostic(path, 1, message))
+            diagnostics.append(Diagnostic(entry.path, 1, message))
         else:
-            files.append(_File(entry, path, src_uri, kind, entry.name.removesuffix(".md")))
+            slug = entry.name.removesuffix(".md")
+            files.append(_File(entry.file, entry.path, src_uri, kind, slug))
     return files
 
 
@@ -199,8 +256,51 @@ def _load(file: _File) -> _Loaded:
                 front, kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path
             )
             problems.extend(checked.diagnostics)
+            if has_errors(checked.diagnostics):
+                problems.extend(_elsewhere(file, front.data))
     body = body_of(text) if text is not None and checked.document is None else None
     return _Loaded(file, checked, tuple(problems), body)
+
+
+def _elsewhere(file: _File, data: dict[str, Any]) -> list[Diagnostic]:
+    """A brief of another kind put in this folder (a dispute in actors/): say where it goes.
+
+    It goes where the keys that only that kind requires are all there, and fit.
+    """
+    if _fits(file.kind, data):
+        return []
+    candidates = [k for k in KIND_KEYS if k != file.kind and _specific(k) and _fits(k, data)]
+    candidates = [
+        k for k in candidates if not any(set(_specific(k)) < set(_specific(o)) for o in candidates)
+    ]
+    if len(candidates) != 1:
+        return []
+    kind = candidates[0]
+    shown = [
+        f"'{key}: {data[key]}'" if key in _CHOICES.get(file.kind, {}) else f"'{key}'"
+        for key in _specific(kind)
+    ]
+    keys = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    message = (
+        f"this looks like {_with_article(kind)} (it has {keys}): "
+        f"move it to content/{KIND_FOLDERS[kind]}/"
+    )
+    return [Diagnostic(file.path, 1, message)]
+
+
+def _specific(kind: Kind) -> tuple[str, ...]:
+    """The keys only some kinds require (a dispute's 'status' and 'parties')."""
+    return tuple(key for key in required_keys(kind) if key not in COMMON_KEYS)
+
+
+def _fits(kind: Kind, data: dict[str, Any]) -> bool:
+    """Whether the keys that set kinds apart are those of this kind, with values it allows."""
+    if not all(key in data for key in _specific(kind)):
+        return False
+    for key, choices in _CHOICES.get(kind, {}).items():
+        if key in data and data[key] not in choices:
+            return False
+    return all(key in KIND_KEYS[kind] for key in data if key in _KIND_ONLY)
 
 
 def _placeholders(file: _File, text: str) -> list[Diagnostic]:
@@ -221,8 +321,7 @@ def _placeholders(file: _File, text: str) -> list[Diagnostic]:
 def _read_text(file: _File, problems: list[Diagnostic]) -> str | None:
     """The file as text, or None with a problem when it is too large, binary or not UTF-8."""
     try:
-        with file.file.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+        data = read_regular(file.file, MAX_FILE_BYTES + 1)
     except OSError as error:
         problems.append(Diagnostic(file.path, 1, f"the file cannot be read: {error.strerror}"))
         return None
@@ -319,17 +418,21 @@ def _with_article(kind: Kind) -> str:
 
 
 def _check_names(loaded: list[_Loaded], diagnostics: list[Diagnostic]) -> None:
-    """One name, compared without diacritics, may belong to one brief only."""
+    """One name may belong to one brief only, compared as a reader sees it: without diacritics,
+    and with look-alike letters, compatibility forms and invisible characters seen through
+    (the skeleton of Unicode TR39), so "Kоsovo" with a Cyrillic "о" is "Kosovo"."""
     claims: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
     for item in loaded:
         if item.file.kind in BRIEF_KINDS:
             for name, line in item.checked.names:
-                claims[fold(name)].setdefault(item.file.path, (name, line))
+                claims[skeleton(name)].setdefault(item.file.path, (name, line))
     reported: set[tuple[str, int, str]] = set()  # a name's two scripts clash once, not twice
     for owners in claims.values():
         for path, (name, line) in owners.items():
-            for other in owners:
+            for other, (other_name, _) in owners.items():
                 if other != path and (path, line, other) not in reported:
                     reported.add((path, line, other))
                     message = f"name '{name}' is also a name of {other}"
+                    if fold(name) != fold(other_name):
+                        message += f" (it looks the same as '{other_name}' there)"
                     diagnostics.append(Diagnostic(path, line, message))

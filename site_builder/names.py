@@ -21,6 +21,10 @@ from site_builder.model import Corpus, Name
 
 _SERBIAN_LATIN = ("sr", "sr-Latn")
 
+#: The longest name, in characters. The front-matter rules refuse longer ones; the matcher
+#: leaves them out, since its pattern nests a group for every letter of a name.
+MAX_NAME_LENGTH = 200
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -40,35 +44,54 @@ def spellings(name: Name) -> tuple[str, ...]:
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, longest first at each position, shaped as a trie."""
+    """A regex matching any of ``words``, longest first at each position, shaped as a trie.
+
+    The trie is walked with a stack of its own, not by recursion, so a long name costs time in
+    proportion to its length and never Python's recursion limit. The regex nests one group per
+    letter at most, which is why names are bounded (:data:`MAX_NAME_LENGTH`).
+    """
     trie: dict = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_pattern(trie)
-
-
-def _node_pattern(node: dict) -> str:
-    branches = [
-        re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    patterns: dict[int, str] = {}  # id of a node -> its pattern, once its children have one
+    stack: list[tuple[dict, bool]] = [(trie, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for char, child in node.items() if char)
+            continue
+        branches = [
+            re.escape(char) + patterns.pop(id(child))
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            patterns[id(node)] = ""
+        elif "" in node:  # a word ends here: what follows is optional
+            patterns[id(node)] = "(?:" + "|".join(branches) + ")?"
+        else:
+            patterns[id(node)] = (
+                branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+            )
+    return patterns[id(trie)]
 
 
 class NameMatcher:
     """Finds whole-word mentions of names; the longest name wins where names overlap."""
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        """``names`` are (name, slug) pairs; the first slug to claim a folded name keeps it."""
+        """``names`` are (name, slug) pairs; the first slug to claim a folded name keeps it.
+
+        Names longer than :data:`MAX_NAME_LENGTH` are left out (the schema reports them).
+        """
         self._slugs: dict[str, str] = {}
         for text, slug in names:
             key = fold(text.strip())
-            if key:
+            if key and len(key) <= MAX_NAME_LENGTH:
                 self._slugs.setdefault(key, slug)
         self._pattern = (
             re.compile(r"(?<!\w)(?P<name>" + _trie_pattern(self._slugs) + r")(?:'s)?(?!\w)")

@@ -54,6 +54,7 @@ from site_builder.ahead import (
 from site_builder.context import BuildContext, build_date
 from site_builder.csp import with_policy
 from site_builder.diagnostics import Diagnostic, has_errors, plural, print_diagnostics
+from site_builder.files import stops_the_build
 from site_builder.graph import backlinks, front_matter_links
 from site_builder.jinja_cache import bytecode_cache
 from site_builder.linker import Linker, PageLinks
@@ -157,8 +158,16 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
         self.corpus, self.diagnostics = load_corpus(
-            Path(config.docs_dir), workers=self._workers_wanted(config)
+            Path(config.docs_dir),
+            workers=self._workers_wanted(config),
+            theme_dirs=[Path(d) for d in config.theme.dirs],
         )
+        if stops_the_build(self.diagnostics):
+            # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
+            # (or block on the FIFO). Stop before it, with every problem the loader found.
+            print_diagnostics(self.diagnostics, sys.stderr)
+            errors = sum(d.severity == "error" for d in self.diagnostics)
+            raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
         self.documents = {doc.src_uri: doc for doc in self.corpus.documents}
         self.stand_ins = {s.document.src_uri: s for s in self.corpus.stand_ins}
         self.found = {}

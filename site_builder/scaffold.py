@@ -110,7 +110,10 @@ def _text(kind: Kind, slug: str, title: str, actor: str) -> str:
         f"summary: {_yaml_string(f'{title}: {PLACEHOLDERS[2]}.')}",
         "# aliases: []                          # other names and spellings, e.g. [Presevo]",
     ]
-    keys = _KIND_KEYS[kind].format(actor=actor, year=today.year, today=today.isoformat())
+    # A dated update's file name and its date agree (check holds them to it).
+    named = re.match(r"\d{4}-\d{2}-\d{2}", slug) if kind == "update" else None
+    day = named.group(0) if named else today.isoformat()
+    keys = _KIND_KEYS[kind].format(actor=actor, year=today.year, today=day)
     if kind != "page":
         head.append(f"reviewed: {today.isoformat()}   # the day you checked it against its sources")
     body = f"{PLACEHOLDERS[3]}, in your own words.\n"

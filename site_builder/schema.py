@@ -9,7 +9,9 @@ a document that has problems of its own, so that one run reports everything.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -17,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from site_builder.diagnostics import Diagnostic, did_you_mean
-from site_builder.folding import fold
+from site_builder.folding import fold, is_invisible
 from site_builder.frontmatter import FrontMatter
 from site_builder.model import (
     ACTOR_TYPES,
@@ -26,17 +28,17 @@ from site_builder.model import (
     KIND_FOLDERS,
     LANGUAGE_LABELS,
     PLACE_TYPES,
+    Correction,
     Document,
     Kind,
     Name,
     PartialDate,
-    Correction,
     Position,
     Source,
     Statement,
     TimelineEntry,
 )
-from site_builder.names import spellings
+from site_builder.names import MAX_NAME_LENGTH, spellings
 from site_builder.policy import markup_problems, url_problem
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -85,6 +87,18 @@ REFERENCE_KINDS: Mapping[str, tuple[Kind, ...]] = MappingProxyType(
         "related": (),
     }
 )
+
+#: Words an alias may not be: the name matcher would link each of them all over the site.
+COMMON_WORDS = frozenset({
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "before",
+    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he",
+    "her", "here", "him", "his", "how", "if", "in", "into", "is", "it", "its", "may", "me",
+    "might", "more", "most", "must", "my", "new", "no", "not", "of", "off", "on", "one", "or",
+    "our", "out", "over", "shall", "she", "should", "so", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "to", "up", "upon", "was", "we", "were",
+    "what", "when", "where", "which", "who", "why", "will", "with", "would", "yes", "you", "your",
+})  # fmt: skip
+_INVISIBLE_SHOWN = 3  # invisible characters named in one message
 
 _SPACE = re.compile(r"\s")
 _FILE_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-|$)")
@@ -279,7 +293,7 @@ class _Checker:
             case "summary":
                 return self.summary(value)
             case "aliases":
-                return self.list_of(key, value, self.name)
+                return self.list_of(key, value, self.alias)
             case "tags":
                 return self.list_of(key, value, self.text)
             case "reviewed":
@@ -310,8 +324,26 @@ class _Checker:
 
     def policy(self, data: dict[str, Any]) -> None:
         for key_path, text in _strings(data, ""):
+            self.invisible(key_path, text)
             for problem in markup_problems(text):
                 self.error(key_path, f"{problem} in '{key_path}'")
+
+    def invisible(self, key_path: str, text: str) -> None:
+        """Bidi controls and invisible characters change or hide what a reader sees."""
+        found = list(dict.fromkeys(char for char in text if is_invisible(char)))
+        if not found:
+            return
+        shown = ", ".join(
+            f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+            for char in found[:_INVISIBLE_SHOWN]
+        )
+        if len(found) > _INVISIBLE_SHOWN:
+            shown += f" and {len(found) - _INVISIBLE_SHOWN} more"
+        if len(found) == 1:
+            what, it = "an invisible or direction-changing character", "it"
+        else:
+            what, it = "invisible or direction-changing characters", "them"
+        self.error(key_path, f"'{key_path}' contains {what} ({shown}); remove {it}")
 
     # -- values -------------------------------------------------------------------------------
 
@@ -327,12 +359,45 @@ class _Checker:
 
     def name(self, path: str, value: Any) -> str | None:
         """Text that is also one of the brief's names, in every spelling the matcher knows."""
-        text = self.text(path, value)
+        text = self.name_text(path, value)
         if text is not None:
-            lang = path.removeprefix("names.") if path.startswith("names.") else None
-            for spelling in spellings(Name(text, lang)):
-                self.names.append((spelling, self.line(path)))
+            self.claim(path, text)
         return text
+
+    def alias(self, path: str, value: Any) -> str | None:
+        """A name that the matcher links wherever it is written, so not just any word."""
+        text = self.name_text(path, value)
+        if text is None:
+            return None
+        if sum(char.isalnum() for char in text) < 2:
+            self.error(path, f"alias '{text}' is shorter than two letters")
+            return None
+        # Written in capitals, a word is an acronym ("US", "IT"): the matcher keeps case.
+        if text.casefold() in COMMON_WORDS and not text.isupper():
+            self.error(
+                path, f"alias '{text}' is a common word: it would link every '{text}' on the site"
+            )
+            return None
+        self.claim(path, text)
+        return text
+
+    def name_text(self, path: str, value: Any) -> str | None:
+        """The text of a name, short enough for the name matcher's pattern."""
+        text = self.text(path, value)
+        if text is not None and len(text) > MAX_NAME_LENGTH:
+            self.error(
+                path,
+                f"'{path}' is {len(text)} characters long; a name may have at most "
+                f"{MAX_NAME_LENGTH}",
+            )
+            return None
+        return text
+
+    def claim(self, path: str, text: str) -> None:
+        """Hand the loader the name in every spelling, to check that no other brief has it."""
+        lang = path.removeprefix("names.") if path.startswith("names.") else None
+        for spelling in spellings(Name(text, lang)):
+            self.names.append((spelling, self.line(path)))
 
     def summary(self, value: Any) -> str | None:
         text = self.text("summary", value)
@@ -388,13 +453,33 @@ class _Checker:
         return text
 
     def references_to(self, key: str, value: Any) -> tuple[str, ...] | None:
-        def reference(path: str, item: Any) -> str | None:
-            slug = self.slug(path, item)
-            if slug is not None:
-                self.references.append(Reference(self.line(path), key, slug, REFERENCE_KINDS[key]))
+        return self.slug_list(key, value, key, REFERENCE_KINDS[key])
+
+    def slug_list(
+        self, path: str, value: Any, key: str, kinds: tuple[Kind, ...]
+    ) -> tuple[str, ...] | None:
+        """A list of slugs of other documents, each named once."""
+        first: dict[str, int] = {}
+        times: dict[str, int] = {}
+
+        def reference(item_path: str, item: Any) -> str | None:
+            slug = self.slug(item_path, item)
+            if slug is None:
+                return None
+            line = self.line(item_path)
+            if slug in first:
+                times[slug] += 1
+                count = "twice" if times[slug] == 2 else f"{times[slug]} times"
+                self.error(
+                    item_path,
+                    f"'{slug}' is listed {count} in '{path}' (first on line {first[slug]})",
+                )
+                return None
+            first[slug], times[slug] = line, 1
+            self.references.append(Reference(line, key, slug, kinds))
             return slug
 
-        return self.list_of(key, value, reference)
+        return self.list_of(path, value, reference)
 
     def choice(self, key: str, value: Any, choices: tuple[str, ...]) -> str | None:
         text = self.text(key, value)
@@ -404,7 +489,8 @@ class _Checker:
             return None
         return text
 
-    def date(self, path: str, value: Any) -> PartialDate | None:
+    def date(self, path: str, value: Any, *, full: bool = False) -> PartialDate | None:
+        """A year, a month or a day; ``full``: the hint asks for a day (``day`` then needs one)."""
         if value is None:
             self.error(path, f"'{path}' is empty")
             return None
@@ -416,12 +502,12 @@ class _Checker:
             self.error(
                 path,
                 f"'{path}' is not a valid date: '{_shown(value)}' "
-                "(write YYYY, YYYY-MM or YYYY-MM-DD)",
+                + ("(write YYYY-MM-DD)" if full else "(write YYYY, YYYY-MM or YYYY-MM-DD)"),
             )
         return date
 
     def day(self, path: str, value: Any) -> PartialDate | None:
-        date = self.date(path, value)
+        date = self.date(path, value, full=True)
         if date is not None and not date.day:
             self.error(path, f"'{path}' must be a full date (YYYY-MM-DD), not '{_shown(value)}'")
             return None
@@ -549,13 +635,7 @@ class _Checker:
         return TimelineEntry(date, text, source, self.line(path), involves or ())
 
     def involved(self, path: str, value: Any) -> tuple[str, ...] | None:
-        def reference(item_path: str, item: Any) -> str | None:
-            slug = self.slug(item_path, item)
-            if slug is not None:
-                self.references.append(Reference(self.line(item_path), "timeline", slug, ()))
-            return slug
-
-        return self.list_of(path, value, reference)
+        return self.slug_list(path, value, "timeline", ())
 
     def source_ref(self, path: str, value: Any) -> str | None:
         source = self.text(path, value)
@@ -586,19 +666,19 @@ class _Checker:
             self.error(
                 path,
                 f"'{path}' is a plain-text position; contract v2 wants a list of dated, "
-                f"sourced statements: '{actor}: [{{date: YYYY-MM-DD, text: \"… said …\", "
+                f'sourced statements: \'{actor}: [{{date: YYYY-MM-DD, text: "… said …", '
                 "source: <id of one of this brief's sources>}]'",
             )
             return None
         statements = self.at_least_one(path, self.list_of(path, value, self.statement), "statement")
         if not statements:
             return None
-        for earlier, later in zip(statements, statements[1:], strict=False):
+        for earlier, later in itertools.pairwise(statements):
             if later.date < earlier.date:
                 self.error(
                     f"{path}[{statements.index(later)}]",
                     f"the statements of '{actor}' must be in date order, oldest first: "
-                    f"{later.date} comes after {earlier.date}",
+                    f"{later.date} is listed after {earlier.date}",
                 )
                 return None
         return statements

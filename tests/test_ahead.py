@@ -54,7 +54,8 @@ def test_warnings_made_in_workers_count_in_strict_mode(
     content = tmp_path / "content"
     shutil.copytree(MINIMAL, content)
     brief = content / "actors" / "serbia.md"
-    brief.write_text(brief.read_text("utf-8") + "\nSee [elsewhere](nowhere.md).\n", "utf-8")
+    cited_link = "\nSee [elsewhere](nowhere.md).[^constitution]\n"
+    brief.write_text(brief.read_text("utf-8") + cited_link, "utf-8")
     with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="1 warnings in strict"):
         build_site(content, tmp_path / "site", strict=True, workers=2)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]

@@ -71,13 +71,15 @@ def test_a_failed_build_leaves_the_published_site_untouched(tmp_path: Path) -> N
 
 def _big_corpus(content: Path, count: int = 600) -> None:
     """Many cross-linked places: a build that takes a few seconds."""
+    sources = "sources:\n  - id: atlas\n    title: Atlas\n    publisher: Maps\n"
     for number in range(count):
         neighbour = (number + 1) % count
+        paragraph = (
+            f"Placename {number} borders Placename {neighbour} and [[place-{neighbour}]].[^atlas]"
+        )
         (content / "places" / f"place-{number}.md").write_text(
             f"---\ntitle: Placename {number}\nsummary: Place number {number}.\ntype: city\n"
-            f"reviewed: 2025-06-02\n---\n"
-            + f"Placename {number} borders Placename {neighbour} and [[place-{neighbour}]].\n\n"
-            * 5
+            f"reviewed: 2025-06-02\n{sources}---\n" + f"{paragraph}\n\n" * 5
         )
 
 

@@ -69,7 +69,8 @@ def test_plain_mkdocs_build_gives_the_same_site(minimal_site: Path, tmp_path: Pa
 
 def test_generated_pages_and_briefs_are_built(minimal_site: Path) -> None:
     for page in ["index.html", "timeline/index.html", "stance-matrix/index.html",
-                 "actors/index.html", "names/index.html", "diagram.svg", "feed.xml"]:  # fmt: skip
+                 "actors/index.html", "names/index.html", "corrections/index.html",
+                 "diagram.svg", "feed.xml"]:  # fmt: skip
         assert (minimal_site / page).is_file(), page
     corpus, _ = load_corpus(MINIMAL)
     for doc in corpus.documents:
@@ -131,6 +132,7 @@ def test_real_content_references_resolve_and_every_source_is_cited() -> None:
         for key, slug in doc.references:
             assert slug in corpus.by_slug, f"{doc.path}: {key} names unknown '{slug}'"
         cited = set(re.findall(r"\[\^([^\]\s]+)\]", doc.body)) | {e.source for e in doc.timeline}
+        cited |= {s.source for p in doc.positions for s in p.statements}
         for source in doc.sources:
             assert source.id in cited, f"{doc.path}: source '{source.id}' is never cited"
 
@@ -199,7 +201,8 @@ def test_search_finds_summaries_and_leaves_out_the_overviews_that_repeat_the_bri
     index = json.loads((minimal_site / "search" / "search_index.json").read_text("utf-8"))
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {"actors/", "disputes/", "agreements/", "places/", "updates/"} <= pages
-    assert not pages & {"timeline/", "sources/", "names/", "stance-matrix/", "diagram/", "review/"}
+    overviews = {"timeline/", "sources/", "names/", "stance-matrix/", "diagram/", "review/"}
+    assert not pages & {*overviews, "corrections/"}
     corpus, _ = load_corpus(MINIMAL)
     text = " ".join(doc["text"] for doc in index["docs"])
     for doc in corpus.briefs:  # every summary is found, on its kind's index

@@ -120,8 +120,7 @@ def test_scalars(value: str, expected: object) -> None:
         (
             '---\ntitle: x\nsummary: "abc\n---\n',
             3,
-            "invalid YAML: found unexpected end of stream "
-            "(while scanning a quoted scalar that starts on line 3)",
+            "a quoted value is not closed: the quote that opens on this line has no closing quote",
         ),
         (
             "---\ntitle: x\n\tsummary: y\n---\n",

@@ -133,6 +133,9 @@ FRAGMENTS = [
     "sources",
     "2025-02-30",
     "2025-06-02",
+    "2099-01-01",
+    "Q42",
+    "Q0",
     "0x1F",
     "1e999",
     "null",
@@ -159,6 +162,13 @@ KEYS = [
     "parties",
     "url",
     "id",
+    "positions",
+    "text",
+    "source",
+    "involves",
+    "corrections",
+    "wikidata",
+    "checked",
 ]
 
 fragment_text = st.lists(
@@ -241,7 +251,10 @@ def test_any_bytes_give_problems_not_crashes(data: bytes) -> None:
     assert_check_survives({"agreements/bytes.md": b"---\n" + data})
 
 
-VALID_PLACE = "---\ntitle: {title}\nsummary: {summary}\ntype: city\nreviewed: 2025-06-02\n---\n"
+VALID_PLACE = (
+    "---\ntitle: {title}\nsummary: {summary}\ntype: city\nreviewed: 2025-06-02\n"
+    "sources:\n  - id: census\n    title: Census\n    publisher: Statistical Office\n---\n"
+)
 
 
 @FUZZ
@@ -254,7 +267,10 @@ def test_fuzzed_valid_looking_brief_and_body(
     """A brief whose schema is right but whose texts and body are hostile: bodies get rendered."""
     if quote:
         title, summary = (f"'{t.replace(chr(39), chr(39) * 2)}'" for t in (title, summary))
-    text = VALID_PLACE.format(title=title, summary=summary) + f"{body}\n\nSee [[kosovo]]. {body}"
+    text = (
+        VALID_PLACE.format(title=title, summary=summary)
+        + f"{body}\n\nSee [[kosovo]].[^census] {body}"
+    )
     other = "---\ntitle: Other\nsummary: A page.\n---\nSee [[valid-looking]] and Kosovo.\n"
     assert_check_survives({"places/valid-looking.md": text, "pages/other.md": other})
 
@@ -275,7 +291,10 @@ MARKUP_TITLE = st.lists(
 def test_titles_full_of_markup_render_as_text(title: str) -> None:
     """Titles that pass the schema but hold wikilinks, emphasis and tags; shown by wikilinks."""
     quoted = "'" + title.replace("'", "''") + "'"
-    text = VALID_PLACE.format(title=quoted, summary="A place.") + "See [[kosovo]] and [[other]].\n"
+    text = (
+        VALID_PLACE.format(title=quoted, summary="A place.")
+        + "See [[kosovo]] and [[other]].[^census]\n"
+    )
     other = "---\ntitle: Other\nsummary: A page.\n---\nSee [[valid-looking]] and Place.\n"
     lines = assert_check_survives({"places/valid-looking.md": text, "pages/other.md": other})
     assert not any("wikilink" in line and "other.md" in line for line in lines), lines

@@ -25,6 +25,9 @@ CORPUS = make_corpus(
     make_doc("place", "medvedja", "Medveđa"),
     make_doc("place", "presevo-valley", "Preševo Valley"),
     make_doc("update", "news", "News of the day", sources=(Source("rks", "Title", "RKS News"),)),
+    # A hand-written page at the depth of the update: the sourcing rule leaves it alone, so the
+    # rules that are not about sourcing are read on it, with the same links.
+    make_doc("page", "notes", "Notes", sources=(Source("rks", "Title", "RKS News"),)),
     make_doc("page", "about", "About"),
 )
 
@@ -90,7 +93,7 @@ MENTIONS = [
     (
         "not in an existing link",
         "[Serbia](https://example.org)",
-        '<p><a href="https://example.org">Serbia</a></p>',
+        '<p><a href="https://example.org" rel="noopener noreferrer">Serbia</a></p>',
     ),
     ("not in a heading", "## Serbia", '<h2 id="serbia">Serbia</h2>'),
     (
@@ -118,7 +121,7 @@ MENTIONS = [
 
 @pytest.mark.parametrize(("rule", "markdown", "html"), MENTIONS, ids=[m[0] for m in MENTIONS])
 def test_mentions(rule: str, markdown: str, html: str) -> None:
-    output, found = render(markdown)
+    output, found = render(markdown, page="notes")
     assert output == html
     assert found.diagnostics == ()
 
@@ -149,13 +152,13 @@ def test_wikilink_uses_title_and_summary_tooltip() -> None:
 
 
 def test_wikilink_to_generated_page() -> None:
-    output, found = render("See the [[timeline|timeline]].")
+    output, found = render("See the [[timeline|timeline]].", page="notes")
     assert '<a class="wikilink" href="../timeline.md">timeline</a>' in output
     assert found.diagnostics == ()
 
 
 def test_unknown_wikilink_is_reported_at_its_line() -> None:
-    _, found = render("First line.\n\nSee [[serbai]] here.\n")
+    _, found = render("First line.[^rks]\n\nSee [[serbai]] here.[^rks]\n")
     assert [str(d) for d in found.diagnostics] == [
         "content/updates/news.md:7: unknown page 'serbai' in wikilink (did you mean 'serbia'?)"
     ]
@@ -170,7 +173,7 @@ def test_citations_become_numbered_notes_with_the_source_text() -> None:
 
 
 def test_unknown_citation_is_reported_with_a_suggestion() -> None:
-    _, found = render("Text.\n\nMore.[^rsk]")
+    _, found = render("Text.[^rks]\n\nMore.[^rsk]")
     assert [str(d) for d in found.diagnostics] == [
         "content/updates/news.md:7: unknown source id 'rsk' in citation (did you mean 'rks'?)"
     ]

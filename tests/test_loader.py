@@ -299,7 +299,7 @@ def test_hidden_files_and_editor_backups_are_ignored(tmp_path: Path) -> None:
         "actors/.kosovo.md.swp": b"\0\0",
         "actors/kosovo.md~": "old",
         ".git/config": "x",
-        "assets/photos/map.png": b"\x89PNG\0",
+        "assets/photos/map.png": b"\x89PNG\r\n\x1a\n\0",
     }
     assert problems(tmp_path, files) == []
 

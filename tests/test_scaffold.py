@@ -60,6 +60,13 @@ def test_the_brief_says_what_to_fill_in(content: Path) -> None:
     ) in text
 
 
+def test_a_dated_update_takes_the_date_of_its_file_name(content: Path) -> None:
+    assert _new(content, "update", "2025-06-02-talks", "--title", "Talks") == 0
+    text = (content / "updates" / "2025-06-02-talks.md").read_text(encoding="utf-8")
+    assert "\ndate: 2025-06-02   # the day of the events it reports" in text
+    assert main(["check", "--content", str(content), "--config", CONFIG]) == 0
+
+
 def test_a_dispute_shows_the_dated_statement_form(content: Path) -> None:
     assert _new(content, "dispute", "water", "--title", "Water") == 0
     text = (content / "disputes" / "water.md").read_text(encoding="utf-8")

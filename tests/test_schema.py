@@ -111,6 +111,7 @@ def test_base_briefs_are_valid(kind: Kind) -> None:
 ACTOR_TYPES = "person, state, government, institution, organisation, party, media"
 SLUG = "lowercase ASCII letters, digits and single hyphens"
 DATES = "(write YYYY, YYYY-MM or YYYY-MM-DD)"
+DAY = "(write YYYY-MM-DD)"  # where a full date is required
 LIST = "(start each item on a line of its own with '- ')"
 PLAIN = "'summary' must be plain text, without"
 LANG = "in 'names' is not a language code such as 'sq', 'sr' or 'sr-Cyrl'"
@@ -272,19 +273,19 @@ CASES: list[tuple[Kind, tuple[str, ...], str, str]] = [
         "actor",
         ("reviewed",),
         "reviewed: 2025-02-30  #!",
-        f"'reviewed' is not a valid date: '2025-02-30' {DATES}",
+        f"'reviewed' is not a valid date: '2025-02-30' {DAY}",
     ),
     (
         "actor",
         ("reviewed",),
         "reviewed: June 2025  #!",
-        f"'reviewed' is not a valid date: 'June 2025' {DATES}",
+        f"'reviewed' is not a valid date: 'June 2025' {DAY}",
     ),
     (
         "actor",
         ("reviewed",),
         "reviewed: 2025-06-02 10:00:00  #!",
-        f"'reviewed' is not a valid date: '2025-06-02 10:00:00' {DATES}",
+        f"'reviewed' is not a valid date: '2025-06-02 10:00:00' {DAY}",
     ),
     ("actor", ("reviewed",), "reviewed: [2025-06-02]  #!", "'reviewed' must be a date, not a list"),
     ("actor", ("reviewed",), "reviewed:  #!", "'reviewed' is empty"),
@@ -423,7 +424,7 @@ CASES: list[tuple[Kind, tuple[str, ...], str, str]] = [
         "positions:\n  serbia:\n    - {date: 2025-06-02, text: Later., source: eeas}\n"
         "    - {date: 2024, text: Earlier., source: eeas}  #!",
         "the statements of 'serbia' must be in date order, oldest first: "
-        "2024 comes after 2025-06-02",
+        "2024 is listed after 2025-06-02",
     ),
     (
         "dispute",

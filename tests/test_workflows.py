@@ -138,3 +138,33 @@ def test_the_pull_request_template_asks_for_sources() -> None:
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "## Sources for every new claim" in text
     assert "[^source-id]" in text
+
+
+def test_the_error_report_form_asks_for_the_page_the_claim_and_a_source() -> None:
+    """GitHub only checks an issue form when someone opens it: check its shape here."""
+    form = _load(ROOT / ".github" / "ISSUE_TEMPLATE" / "error-report.yml")
+    assert form["name"] == "Error report"
+    assert form["description"], "GitHub refuses an issue form without a description"
+    assert form["labels"] == ["error-report"]
+    fields = {item["id"]: item for item in form["body"] if item["type"] != "markdown"}
+    assert list(fields) == ["page", "claim", "problem", "source"]
+    assert fields["page"]["type"] == "input"
+    for field_id, words in {
+        "page": ("url",),
+        "claim": ("claim", "site"),
+        "problem": ("wrong",),
+        "source": ("source", "url"),
+    }.items():
+        field = fields[field_id]
+        assert field["validations"]["required"] is True, f"'{field_id}' is not required"
+        asked = f"{field['attributes']['label']} {field['attributes'].get('description', '')}"
+        for word in words:
+            assert word in asked.lower(), f"'{field_id}' does not ask for the {word}"
+    for item in form["body"]:
+        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+        assert set(item) <= {"type", "id", "attributes", "validations"}
+
+
+def test_blank_issues_stay_possible() -> None:
+    config = _load(ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml")
+    assert config == {"blank_issues_enabled": True}
