@@ -96,7 +96,8 @@ def _attribute_problem(tag: str, name: str, value: str) -> str | None:
         return f"event-handler attribute '{name}' is not allowed"
     allowed = GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset())
     if name not in allowed:
-        return f"attribute '{name}' is not allowed on '<{tag}>' (allowed: {', '.join(sorted(allowed))})"
+        listed = ", ".join(sorted(allowed))
+        return f"attribute '{name}' is not allowed on '<{tag}>' (allowed: {listed})"
     if name == "style" and not _TABLE_ALIGN.fullmatch(value.strip()):
         return f"attribute 'style' is not allowed on '<{tag}>' except for table alignment"
     if name == "href":

@@ -42,7 +42,9 @@ def theme_script_hashes(page_html: str, content_html: str) -> list[str]:
 
 
 def policy(hashes: list[str]) -> str:
-    return "; ".join((DIRECTIVES[0], f"script-src 'self' {' '.join(hashes)}".rstrip(), *DIRECTIVES[1:]))
+    return "; ".join(
+        (DIRECTIVES[0], f"script-src 'self' {' '.join(hashes)}".rstrip(), *DIRECTIVES[1:])
+    )
 
 
 def with_policy(page_html: str, content_html: str) -> str:

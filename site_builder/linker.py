@@ -21,11 +21,11 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
+from site_builder.allowlist import html_refusals
 from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic, did_you_mean
 from site_builder.model import GENERATED_PAGES, Corpus, Document, Link
 from site_builder.names import NameMatcher, corpus_matcher
-from site_builder.allowlist import html_refusals
 from site_builder.render.source import source_html
 from site_builder.urls import source_link
 

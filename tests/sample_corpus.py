@@ -81,7 +81,9 @@ def sample_corpus() -> Corpus:
                 Position("european-union", (
                     Statement(pdate("2015-08"), "Agreed the principles.", "print", 12),
                     Statement(pdate("2025-05"), "Must be implemented.", "rks", 13)))),
-            corrections=(Correction(dt.date(2025, 11, 2), "An earlier version overstated it.", 20),),
+            corrections=(
+                Correction(dt.date(2025, 11, 2), "An earlier version overstated it.", 20),
+            ),
             agreements=("brussels-agreement",), places=("presevo",), sources=(RKS, PRINT),
             timeline=(Entry(pdate("2013"), "Agreed in principle.", "rks", 12),)),
         doc("dispute", "license-plates", "Licence plates", status="resolved",
@@ -166,7 +168,8 @@ class Audit(HTMLParser):
 
 
 SAFE_ATTRIBUTES = {
-    "href", "rel", "title", "class", "id", "lang", "datetime", "role", "aria-label", "aria-labelledby",
+    "href", "rel", "title", "class", "id", "lang", "datetime", "role", "aria-label",
+    "aria-labelledby",
     "aria-hidden",
     "tabindex", "scope", "type", "xmlns", "viewbox", "width", "height", "font-family",
     "font-size", "font-weight", "fill", "stroke", "stroke-width", "stroke-dasharray", "d", "x",

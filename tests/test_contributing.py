@@ -131,8 +131,8 @@ def test_every_message_the_guide_quotes_for_v2_is_what_check_says(tmp_path: Path
     expected = {
         f"this paragraph cites no source{uncited}": f"this paragraph cites no source{uncited}",
         f"this list item cites no source{uncited}": "this list item …",
-        "the statements of 'kosovo' must be in date order, oldest first: 2022-11-23 comes "
-        "after 2023-01": None,
+        "the statements of 'kosovo' must be in date order, oldest first: 2022-11-23 is "
+        "listed after 2023-01": None,
         "'positions.serbia' is a plain-text position; contract v2 wants a list of dated, "
         'sourced statements: \'serbia: [{date: YYYY-MM-DD, text: "… said …", source: <id of '
         "one of this brief's sources>}]'": None,

@@ -395,10 +395,15 @@ CASES: list[tuple[Kind, tuple[str, ...], str, str]] = [
         (),
         "positions:\n  serbia: Central issue.  #!",
         "'positions.serbia' is a plain-text position; contract v2 wants a list of dated, "
-        "sourced statements: 'serbia: [{date: YYYY-MM-DD, text: \"… said …\", "
+        'sourced statements: \'serbia: [{date: YYYY-MM-DD, text: "… said …", '
         "source: <id of one of this brief's sources>}]'",
     ),
-    ("dispute", (), "positions:\n  serbia: []  #!", "'positions.serbia' needs at least one statement"),
+    (
+        "dispute",
+        (),
+        "positions:\n  serbia: []  #!",
+        "'positions.serbia' needs at least one statement",
+    ),
     (
         "dispute",
         (),
@@ -414,7 +419,8 @@ CASES: list[tuple[Kind, tuple[str, ...], str, str]] = [
     (
         "dispute",
         (),
-        "positions:\n  serbia:\n    - date: 2025-06-02\n      text: Central.\n      source: eas  #!",
+        "positions:\n  serbia:\n    - date: 2025-06-02\n      text: Central.\n"
+        "      source: eas  #!",
         "'eas' in 'positions.serbia[0].source' is not the id of one of this brief's sources "
         "(did you mean 'eeas'?)",
     ),
@@ -630,7 +636,11 @@ timeline:
     assert document.positions == (
         Position(
             "kosovo",
-            (Statement(PartialDate(2022, 11, 23), "Kosovo said it wanted reciprocity.", "eeas", 15),),
+            (
+                Statement(
+                    PartialDate(2022, 11, 23), "Kosovo said it wanted reciprocity.", "eeas", 15
+                ),
+            ),
         ),
         Position(
             "serbia",
@@ -740,8 +750,14 @@ timeline:
 
 
 def test_a_source_records_the_day_it_was_checked() -> None:
-    checked = check("actor", brief("actor", SOURCE_B.replace("  - id: b", "sources:\n  - id: b")
-                                   + "    checked: 2026-11-20", drop=("sources",)))
+    checked = check(
+        "actor",
+        brief(
+            "actor",
+            SOURCE_B.replace("  - id: b", "sources:\n  - id: b") + "    checked: 2026-11-20",
+            drop=("sources",),
+        ),
+    )
     assert checked.document is not None
     assert checked.document.sources[0].checked == dt.date(2026, 11, 20)
 
@@ -786,8 +802,24 @@ _SCALARS = st.one_of(
     st.sampled_from(["kosovo", "2025-06", "eeas", "sr-Cyrl", "<script>", "[[x]]", "https://x.org"]),
 )
 _KEYS = st.sampled_from(
-    ["title", "summary", "sources", "timeline", "names", "positions", "parties", "date", "id", "x",
-     "corrections", "wikidata", "checked", "involves", "text", "source"]
+    [
+        "title",
+        "summary",
+        "sources",
+        "timeline",
+        "names",
+        "positions",
+        "parties",
+        "date",
+        "id",
+        "x",
+        "corrections",
+        "wikidata",
+        "checked",
+        "involves",
+        "text",
+        "source",
+    ]
 )
 _VALUES = st.recursive(
     _SCALARS,

@@ -1,4 +1,4 @@
-"""Every correction on the site, newest first: what readers were told before, and when it changed."""
+"""Every correction on the site, newest first: what readers were told, and when it changed."""
 
 from __future__ import annotations
 
