@@ -24,6 +24,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 from site_builder.allowlist import html_refusals
 from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic, did_you_mean
+from site_builder.limits import body_problems
 from site_builder.model import GENERATED_PAGES, Corpus, Document, Link
 from site_builder.names import NameMatcher, corpus_matcher
 from site_builder.render.source import source_html
@@ -118,6 +119,15 @@ class Linker:
         )
         return PageLinks(links, tuple(page.diagnostics))
 
+    def bounded(self, markdown_text: str) -> str:
+        """The page's Markdown, or none when its body goes past a bound (each reported)."""
+        assert self.page is not None
+        doc = self.page.doc
+        problems = body_problems(doc.body)
+        for line, message in problems:
+            self.page.diagnostics.append(Diagnostic(doc.path, doc.body_line + line, message))
+        return "" if problems else markdown_text
+
     def href(self, slug: str) -> str:
         """A Markdown-style link to the target's source file, as a contributor would write it.
 
@@ -149,7 +159,7 @@ class Linker:
         )
         self.begin_page(doc, check_citations=check_citations)
         try:
-            html = md.convert(text)
+            html = md.convert(self.bounded(text))
         finally:
             found = self.end_page()
         return html, found

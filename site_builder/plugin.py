@@ -276,17 +276,19 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         stand_in = self.stand_ins.get(page.file.src_uri)
         if stand_in is not None:  # left out for its own problems: check its body all the same
             self.linker.begin_page(stand_in.document, check_citations=stand_in.sources_known)
-            return stand_in.document.body
+            return self.linker.bounded(stand_in.document.body)
         if doc is not None:
             # The theme prints meta values as they are and reads some keys itself (a dispute's
             # `status` would become a page-status icon): give it only escaped title and summary.
             page.meta = {"title": escape(doc.title), "description": escape(doc.summary)}
             if self._degraded:
                 self.linker.begin_page(doc)
-                return doc.body
+                return self.linker.bounded(doc.body)
             markdown = page_markdown(doc, self.corpus, self.ctx)
         elif (spec := self.generated_pages.get(page.file.src_uri)) is not None:
             markdown = spec.markdown(self.corpus, self.ctx)
+        else:  # refused by the loader before it could be read (too large, not text): no page
+            return ""
         if self.cache is not None:
             where = (doc.path, doc.body_line) if doc else page.file.src_uri
             key = self.pending[page.file.src_uri] = _digest("page", self.inputs, where, markdown)
@@ -294,6 +296,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 return ""  # rendered last time from the same inputs: on_page_content restores it
         if doc is not None:
             self.linker.begin_page(doc)
+            return self.linker.bounded(markdown)
         return markdown
 
     def on_page_content(
