@@ -165,9 +165,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if stops_the_build(self.diagnostics):
             # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
             # (or block on the FIFO). Stop before it, with every problem the loader found.
-            print_diagnostics(self.diagnostics, sys.stderr)
-            errors = sum(d.severity == "error" for d in self.diagnostics)
-            raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
+            _stop(self.diagnostics)
         self.documents = {doc.src_uri: doc for doc in self.corpus.documents}
         self.stand_ins = {s.document.src_uri: s for s in self.corpus.stand_ins}
         self.found = {}
@@ -321,9 +319,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         problems = [*self.diagnostics, *(d for f in self.found.values() for d in f.diagnostics)]
         if has_errors(problems):
-            print_diagnostics(problems, sys.stderr)
-            errors = sum(d.severity == "error" for d in problems)
-            raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
+            _stop(problems)
         links = [link for found in self.found.values() for link in found.links]
         self.backlinks = dict(backlinks([*links, *front_matter_links(self.corpus)]))
         env.bytecode_cache = bytecode_cache("theme")
@@ -419,6 +415,13 @@ class _LoadedPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", {}
+
+
+def _stop(problems: list[Diagnostic]) -> None:
+    """Print every problem and end the build, which then publishes nothing."""
+    print_diagnostics(problems, sys.stderr)
+    errors = sum(d.severity == "error" for d in problems)
+    raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
 
 
 def _pages(files: Files, config: MkDocsConfig) -> list[Page]:
