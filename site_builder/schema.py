@@ -66,12 +66,10 @@ _KIND_REQUIRED: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
         "page": (),
     }
 )
-SOURCE_KEYS = ("id", "title", "publisher", "date", "url", "checked")
 SOURCE_REQUIRED = ("id", "title", "publisher")
-TIMELINE_KEYS = ("date", "text", "source", "involves")
 TIMELINE_REQUIRED = ("date", "text", "source")
-STATEMENT_KEYS = ("date", "text", "source")
-CORRECTION_KEYS = ("date", "text")
+STATEMENT_REQUIRED = ("date", "text", "source")
+CORRECTION_REQUIRED = ("date", "text")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
 #: Keys that name other documents, and the kinds they may name (empty: any kind).
@@ -554,40 +552,38 @@ class _Checker:
     # -- records ------------------------------------------------------------------------------
 
     def record(
-        self, path: str, value: Any, keys: tuple[str, ...], required: tuple[str, ...]
+        self,
+        path: str,
+        value: Any,
+        checks: Mapping[str, Callable[[str, Any], Any]],
+        required: tuple[str, ...],
     ) -> dict[str, Any] | None:
+        """A mapping's keys, each checked (None when absent), or None when any is wrong.
+
+        ``checks`` lists the keys a record may have, in the order they are checked.
+        """
+        before = len(self.diagnostics)
         record = self.mapping(path, value)
         if record is None:
             return None
         for key in record:
-            if key not in keys:
-                hint = did_you_mean(key, keys)
+            if key not in checks:
+                hint = did_you_mean(key, checks)
                 self.error(f"{path}.{key}", f"unknown key '{key}' in '{path}'{hint}")
         for key in required:
             if key not in record:
                 self.error(path, f"missing required key '{key}' in '{path}'")
-        return record
-
-    def optional(
-        self, record: dict[str, Any], path: str, key: str, check: Callable[[str, Any], Any]
-    ) -> Any:
-        """The checked value of a record's key, or None when the record does not have it."""
-        return check(f"{path}.{key}", record[key]) if key in record else None
+        fields = {
+            key: check(f"{path}.{key}", record[key]) if key in record else None
+            for key, check in checks.items()
+        }
+        return None if len(self.diagnostics) > before else fields
 
     def source(self, path: str, value: Any) -> Source | None:
-        before = len(self.diagnostics)
-        record = self.record(path, value, SOURCE_KEYS, SOURCE_REQUIRED)
-        if record is None:
-            return None
-        source_id = self.optional(record, path, "id", self.source_id)
-        title = self.optional(record, path, "title", self.text)
-        publisher = self.optional(record, path, "publisher", self.text)
-        date = self.optional(record, path, "date", self.date)
-        url = self.optional(record, path, "url", self.url)
-        checked = self.optional(record, path, "checked", self.past_day)
-        if len(self.diagnostics) > before:
-            return None
-        return Source(source_id, title, publisher, date, url, checked)
+        checks = {"id": self.source_id, "title": self.text, "publisher": self.text,
+                  "date": self.date, "url": self.url, "checked": self.past_day}  # fmt: skip
+        fields = self.record(path, value, checks, SOURCE_REQUIRED)
+        return None if fields is None else Source(**fields)
 
     def source_id(self, path: str, value: Any) -> str | None:
         source_id = self.slug(path, value)
@@ -622,17 +618,13 @@ class _Checker:
         return url
 
     def timeline_entry(self, path: str, value: Any) -> TimelineEntry | None:
-        before = len(self.diagnostics)
-        record = self.record(path, value, TIMELINE_KEYS, TIMELINE_REQUIRED)
-        if record is None:
+        checks = {"date": self.date, "text": self.text, "source": self.source_ref,
+                  "involves": self.involved}  # fmt: skip
+        fields = self.record(path, value, checks, TIMELINE_REQUIRED)
+        if fields is None:
             return None
-        date = self.optional(record, path, "date", self.date)
-        text = self.optional(record, path, "text", self.text)
-        source = self.optional(record, path, "source", self.source_ref)
-        involves = self.optional(record, path, "involves", self.involved)
-        if len(self.diagnostics) > before:
-            return None
-        return TimelineEntry(date, text, source, self.line(path), involves or ())
+        involves = fields.pop("involves") or ()
+        return TimelineEntry(**fields, line=self.line(path), involves=involves)
 
     def involved(self, path: str, value: Any) -> tuple[str, ...] | None:
         return self.slug_list(path, value, "timeline", ())
@@ -684,27 +676,14 @@ class _Checker:
         return statements
 
     def statement(self, path: str, value: Any) -> Statement | None:
-        before = len(self.diagnostics)
-        record = self.record(path, value, STATEMENT_KEYS, STATEMENT_KEYS)
-        if record is None:
-            return None
-        date = self.optional(record, path, "date", self.date)
-        text = self.optional(record, path, "text", self.text)
-        source = self.optional(record, path, "source", self.source_ref)
-        if len(self.diagnostics) > before:
-            return None
-        return Statement(date, text, source, self.line(path))
+        checks = {"date": self.date, "text": self.text, "source": self.source_ref}
+        fields = self.record(path, value, checks, STATEMENT_REQUIRED)
+        return None if fields is None else Statement(**fields, line=self.line(path))
 
     def correction(self, path: str, value: Any) -> Correction | None:
-        before = len(self.diagnostics)
-        record = self.record(path, value, CORRECTION_KEYS, CORRECTION_KEYS)
-        if record is None:
-            return None
-        date = self.optional(record, path, "date", self.past_day)
-        text = self.optional(record, path, "text", self.text)
-        if len(self.diagnostics) > before:
-            return None
-        return Correction(date, text, self.line(path))
+        checks = {"date": self.past_day, "text": self.text}
+        fields = self.record(path, value, checks, CORRECTION_REQUIRED)
+        return None if fields is None else Correction(**fields, line=self.line(path))
 
     def language_names(self, value: Any) -> tuple[Name, ...] | None:
         mapping = self.mapping("names", value)
