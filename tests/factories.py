@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -31,3 +32,12 @@ def make_ctx(**fields: Any) -> BuildContext:
     fields.setdefault("templates_dir", TEMPLATES)
     fields.setdefault("build_date", dt.date(2026, 1, 1))
     return BuildContext(**fields)
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the SHA-256 of its bytes."""
+    return {
+        str(file.relative_to(folder)): hashlib.sha256(file.read_bytes()).hexdigest()
+        for file in sorted(folder.rglob("*"))
+        if file.is_file()
+    }

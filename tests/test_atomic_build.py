@@ -6,7 +6,6 @@ each leave the previous site byte-for-byte as it was.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -14,6 +13,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from tests.factories import fingerprint
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = REPO / "tests" / "fixtures" / "minimal" / "content"
@@ -29,15 +30,6 @@ def build(content: Path, site: Path, config: Path = REPO / "mkdocs.yml"):
         cli("build", "--content", str(content), "--site-dir", str(site), "--config", str(config)),
         cwd=REPO, capture_output=True, text=True, timeout=300, env=ENV,
     )  # fmt: skip
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` with the SHA-256 of its bytes."""
-    return {
-        str(file.relative_to(folder)): hashlib.sha256(file.read_bytes()).hexdigest()
-        for file in sorted(folder.rglob("*"))
-        if file.is_file()
-    }
 
 
 def published(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:

@@ -10,7 +10,6 @@ each get a message that says what to do.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -28,6 +27,7 @@ from site_builder.config_file import read_config
 from site_builder.diagnostics import Diagnostic, print_diagnostics, sort_diagnostics
 from site_builder.files import MAX_ASSET_BYTES, sniff, stops_the_build
 from site_builder.loader import load_corpus
+from tests.factories import fingerprint
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = REPO / "tests" / "fixtures" / "minimal" / "content"
@@ -80,14 +80,6 @@ def cli(*args: str, cwd: Path = REPO, timeout: float = 120) -> subprocess.Comple
         [sys.executable, "-m", "site_builder.cli", *args],
         cwd=cwd, capture_output=True, text=True, timeout=timeout, env=ENV,
     )  # fmt: skip
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        str(file.relative_to(folder)): hashlib.sha256(file.read_bytes()).hexdigest()
-        for file in sorted(folder.rglob("*"))
-        if file.is_file()
-    }
 
 
 @pytest.fixture
