@@ -11,7 +11,6 @@ belongs to two briefs.
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +55,7 @@ from site_builder.schema import (
     is_slug,
     required_keys,
     slug_rule,
+    slugified,
 )
 
 #: Files are refused above this size, before they are parsed.
@@ -197,7 +197,7 @@ def _rename_message(name: str) -> str | None:
         return None
     stem = _stem(name)
     if not is_slug(stem):
-        stem = re.sub(r"[^a-z0-9]+", "-", fold(stem).lower()).strip("-") or stem
+        stem = slugified(stem) or stem
     return f"'{name}' must end in '.md': rename it to '{stem}.md'"
 
 

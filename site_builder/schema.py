@@ -124,9 +124,14 @@ def is_slug(text: str) -> bool:
     return SLUG.fullmatch(text) is not None
 
 
+def slugified(text: str) -> str:
+    """The slug a contributor most likely meant ("Preševo Valley" -> "presevo-valley")."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+
+
 def slug_rule(text: str, suffix: str = "") -> str:
     """How slugs are spelled, with this text turned into one as an example when it can be."""
-    example = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    example = slugified(text)
     hint = f", e.g. '{example}{suffix}'" if example else ""
     return f"lowercase ASCII letters, digits and single hyphens{hint}"
 
