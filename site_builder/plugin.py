@@ -6,10 +6,14 @@ Order of events in one build, and what each does here:
   on_nav           in a large build, render every page's Markdown ahead, in workers
   on_page_markdown hand MkDocs the full Markdown of a document (infobox, body, sources, ...)
   on_page_content  collect the page's outgoing links and body problems
-  on_env           every page is rendered: stop on problems, else derive the backlinks; in a
+  on_env           every page is rendered: stop on problems (a live preview shows them
+                   instead), else derive the backlinks; in a
                    large build, render every page's template ahead, in workers
   on_page_context  fill each brief's "Mentioned in" section
-  on_post_page     hand MkDocs a page its workers finished
+  on_post_page     hand MkDocs a page its workers finished; give every page its
+                   Content-Security-Policy (not while serving); while serving content with
+                   problems, show the problems instead
+  on_post_template the policy for pages made from the theme alone (404.html)
   on_post_build    publish the staged site folder (not when a strict build has warned)
 
 A large build is one of 200 pages or more, outside ``serve``: see ``ahead`` and ``parallel``.
@@ -67,6 +71,7 @@ from site_builder.pages.base import PageSpec
 from site_builder.parallel import workers_for
 from site_builder.render.brief import BACKLINKS_PLACEHOLDER, backlinks_html, page_markdown
 from site_builder.render.islands import Islands
+from site_builder.render.problems import problems_page
 from site_builder.shared_nav import shared_nav
 
 
@@ -120,6 +125,8 @@ def _digest(*parts: object) -> str:
 class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def __init__(self) -> None:
         self.cache: _ServeCache | None = None
+        #: While serving content with problems, the page every URL shows instead.
+        self.problems_page: str | None = None
         self.inputs = ""
         self.pending: dict[str, str] = {}
         self.corpus = Corpus(())
@@ -169,6 +176,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.documents = {doc.src_uri: doc for doc in self.corpus.documents}
         self.stand_ins = {s.document.src_uri: s for s in self.corpus.stand_ins}
         self.found = {}
+        self.problems_page = None
         if self.cache is not None:  # a failed build used nothing worth keeping
             self.cache.used = {}
         self.linker = Linker(self.corpus, self.ctx)
@@ -319,7 +327,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         problems = [*self.diagnostics, *(d for f in self.found.values() for d in f.diagnostics)]
         if has_errors(problems):
-            _stop(problems)
+            if self.cache is None:
+                _stop(problems)
+            # A live preview keeps going: every page shows the problems until a save fixes them.
+            print_diagnostics(problems, sys.stderr)
+            self.problems_page = problems_page(problems)
+            return env
         links = [link for found in self.found.values() for link in found.links]
         self.backlinks = dict(backlinks([*links, *front_matter_links(self.corpus)]))
         env.bytecode_cache = bytecode_cache("theme")
@@ -357,9 +370,25 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Every page gets its Content-Security-Policy (a worker's page got it there)."""
+        """Every built page gets its Content-Security-Policy (a worker's page got it there).
+
+        A live preview has none: its server adds an inline reload script to every page, a new
+        one each time, which no policy could know the hash of.
+        """
+        if self.problems_page is not None:
+            return self.problems_page
         built = self.built.get(page.file.src_uri)
-        return built.output if built is not None else with_policy(output, page.content or "")
+        if built is not None:
+            return built.output
+        return output if self.cache is not None else with_policy(output, page.content or "")
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Pages made from the theme alone (404.html) carry the policy too."""
+        if self.cache is not None or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, "")
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:

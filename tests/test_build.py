@@ -207,3 +207,12 @@ def test_search_finds_summaries_and_leaves_out_the_overviews_that_repeat_the_bri
     text = " ".join(doc["text"] for doc in index["docs"])
     for doc in corpus.briefs:  # every summary is found, on its kind's index
         assert html.escape(doc.summary, quote=False) in text, doc.slug
+
+
+def test_every_built_page_has_one_content_security_policy(minimal_site: Path) -> None:
+    pages = sorted(minimal_site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert text.count('http-equiv="Content-Security-Policy"') == 1, page
+        assert '<meta name="referrer" content="no-referrer">' in text, page
