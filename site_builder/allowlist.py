@@ -59,11 +59,50 @@ class Refusal:
     message: str
 
 
+@dataclass(frozen=True)
+class PageHtml:
+    """What a page's HTML holds, read in one parse: what it may not, and what it points at.
+
+    ``targets`` are the links and images a contributor wrote (``href`` or ``src``, relative to
+    the page's Markdown file); the build's own links are right by construction.
+    """
+
+    refusals: tuple[Refusal, ...]
+    ids: frozenset[str]
+    targets: tuple[tuple[str, str], ...]
+
+
 def html_refusals(html: str) -> list[Refusal]:
     """Every element, attribute or URL of ``html`` that briefs may not use, each once."""
+    return list(read_html(html).refusals)
+
+
+def read_html(html: str) -> PageHtml:
     tree = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
-    found = dict.fromkeys(_refusals(tree))
-    return list(found)
+    ids = frozenset(e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id"))
+    return PageHtml(tuple(dict.fromkeys(_refusals(tree))), ids, tuple(_targets(tree)))
+
+
+#: Links the build writes itself: to briefs (by name or wikilink), to notes, to headings.
+_BUILD_LINKS = frozenset({"autolink", "wikilink", "footnote-ref", "footnote-backref",
+                          "headerlink", "source-link"})  # fmt: skip
+
+
+def _targets(tree) -> Iterator[tuple[str, str]]:
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = _NAMESPACE.sub("", element.tag).lower()
+        if tag == "a" and element.get("class") not in _BUILD_LINKS:
+            url = element.get("href")
+            kind = "link"
+        elif tag == "img":
+            url = element.get("src")
+            kind = "image"
+        else:
+            continue
+        if url is not None and _scheme(url) is None and not url.strip().startswith("//"):
+            yield kind, url
 
 
 def _refusals(tree) -> Iterator[Refusal]:

@@ -8,10 +8,11 @@ from typing import Any
 
 from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic
-from site_builder.linker import Linker
+from site_builder.linker import Linker, PageLinks
 from site_builder.loader import load_corpus
 from site_builder.model import Document
 from site_builder.parallel import fork_map, workers_for
+from site_builder.targets import target_problems
 
 
 def check_content(
@@ -23,7 +24,8 @@ def check_content(
     workers: int = 0,
     theme_dirs: Sequence[Path] = (),
 ) -> list[Diagnostic]:
-    """Every problem of every file: the loader's, then the bodies' (wikilinks, citations, HTML).
+    """Every problem of every file: the loader's, then the bodies' (wikilinks, citations, HTML),
+    then the links and images the bodies point at.
 
     Files left out for their own problems are checked too, as far as they could be read. A
     large folder is read and its bodies rendered by ``workers`` (0: one per core). No content
@@ -34,13 +36,16 @@ def check_content(
     pages = [(doc, True) for doc in corpus.documents]
     pages += [(s.document, s.sources_known) for s in corpus.stand_ins]
 
-    def body_problems(page: tuple[Document, bool]) -> tuple[Diagnostic, ...]:
+    def render(page: tuple[Document, bool]) -> PageLinks:
         doc, sources_known = page
         _, found = linker.render(
             doc, doc.body, extensions, extension_configs or {}, check_citations=sources_known
         )
-        return found.diagnostics
+        return found
 
-    for problems in fork_map(body_problems, pages, workers_for(len(pages), workers)):
-        diagnostics.extend(problems)
+    rendered = fork_map(render, pages, workers_for(len(pages), workers))
+    for found in rendered:
+        diagnostics.extend(found.diagnostics)
+    by_page = {doc.src_uri: (doc, found) for (doc, _), found in zip(pages, rendered, strict=True)}
+    diagnostics.extend(target_problems(corpus, by_page))
     return diagnostics

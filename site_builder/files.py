@@ -180,6 +180,18 @@ def _editor_lock(link: Path) -> bool:
 # -- assets -----------------------------------------------------------------------------------
 
 
+def asset_paths(tree: Tree) -> frozenset[str]:
+    """Every file the site publishes from content/assets/, by its path ("assets/map.png")."""
+    found: set[str] = set()
+    stack = [ASSETS] if ASSETS in tree.folders else []
+    while stack:
+        folder = stack.pop()
+        for entry in tree.folders.get(folder, []):
+            if not entry.name.startswith("."):
+                (stack.append if entry.is_dir else found.add)(f"{folder}/{entry.name}")
+    return frozenset(found)
+
+
 def asset_problems(tree: Tree, theme_dirs: Sequence[Path] = ()) -> list[Diagnostic]:
     """Every problem of the files under content/assets/ (which the site publishes as they are).
 

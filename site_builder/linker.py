@@ -21,7 +21,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
-from site_builder.allowlist import html_refusals
+from site_builder.allowlist import read_html
 from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic, did_you_mean
 from site_builder.limits import body_problems
@@ -69,6 +69,19 @@ class PageLinks:
 
     links: tuple[Link, ...]
     diagnostics: tuple[Diagnostic, ...]
+    #: The ids of the page's elements (anchors others may link to), and the links and images
+    #: its contributor wrote, for ``targets`` to resolve once every page is known.
+    anchors: frozenset[str] = frozenset()
+    targets: tuple[Target, ...] = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    """A link or image as written in a page's body, with the line it is on."""
+
+    kind: str
+    url: str
+    line: int
 
 
 @dataclass
@@ -81,16 +94,21 @@ class _PageState:
     citation_uses: dict[str, int] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     search_from: dict[str, int] = field(default_factory=dict)
+    anchors: frozenset[str] = frozenset()
+    targets: list[Target] = field(default_factory=list)
 
-    def problem(self, literal: str, message: str) -> None:
-        """Report at the line of the next occurrence of ``literal`` in the body."""
+    def line_of(self, literal: str) -> int:
+        """The line of the next occurrence of ``literal`` in the body (its first line if none)."""
         body = self.doc.body
         index = body.find(literal, self.search_from.get(literal, 0))
         if index < 0:
             index = max(body.find(literal), 0)
         self.search_from[literal] = index + 1
-        line = self.doc.body_line + body.count("\n", 0, index)
-        self.diagnostics.append(Diagnostic(self.doc.path, line, message))
+        return self.doc.body_line + body.count("\n", 0, index)
+
+    def problem(self, literal: str, message: str) -> None:
+        """Report at the line of the next occurrence of ``literal`` in the body."""
+        self.diagnostics.append(Diagnostic(self.doc.path, self.line_of(literal), message))
 
 
 class Linker:
@@ -117,7 +135,7 @@ class Linker:
         links = tuple(
             Link(page.doc.slug, target, via, context) for _, target, via, context in page.links
         )
-        return PageLinks(links, tuple(page.diagnostics))
+        return PageLinks(links, tuple(page.diagnostics), page.anchors, tuple(page.targets))
 
     def bounded(self, markdown_text: str) -> str:
         """The page's Markdown, or none when its body goes past a bound (each reported)."""
@@ -549,8 +567,11 @@ class _AllowlistPostprocessor(Postprocessor):
     def run(self, text: str) -> str:
         page = self.linker.page
         if page is not None:
-            for refusal in html_refusals(text):
+            found = read_html(text)
+            for refusal in found.refusals:
                 page.problem(refusal.literal, refusal.message)
+            page.anchors = found.ids
+            page.targets = [Target(kind, url, page.line_of(url)) for kind, url in found.targets]
         return text
 
 

@@ -22,6 +22,7 @@ from site_builder.files import (
     MARKDOWN_SUFFIXES,
     Entry,
     Tree,
+    asset_paths,
     asset_problems,
     link_diagnostic,
     read_regular,
@@ -146,6 +147,7 @@ def load_corpus(
         tuple(documents),
         unloaded=frozenset(registry) - {d.slug for d in documents},
         stand_ins=tuple(s for s in left_out if s is not None),
+        assets=asset_paths(tree),
     )
     return corpus, diagnostics
 

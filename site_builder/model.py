@@ -253,6 +253,8 @@ class Corpus:
     unloaded: frozenset[str] = frozenset()
     #: Those files again, as far as they could be read, so their bodies are checked too.
     stand_ins: tuple[StandIn, ...] = ()
+    #: The files of content/assets/ ("assets/map.png"), which pages may link to.
+    assets: frozenset[str] = frozenset()
 
     @cached_property
     def by_slug(self) -> Mapping[str, Document]:

@@ -73,6 +73,7 @@ from site_builder.render.brief import BACKLINKS_PLACEHOLDER, backlinks_html, pag
 from site_builder.render.islands import Islands
 from site_builder.render.problems import problems_page
 from site_builder.shared_nav import shared_nav
+from site_builder.targets import target_problems
 
 
 class DialoguePluginConfig(Config):
@@ -326,6 +327,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         problems = [*self.diagnostics, *(d for f in self.found.values() for d in f.diagnostics)]
+        contents = {**self.documents, **{uri: s.document for uri, s in self.stand_ins.items()}}
+        problems += target_problems(
+            self.corpus,
+            {uri: (contents[uri], f) for uri, f in self.found.items() if uri in contents},
+        )
         if has_errors(problems):
             if self.cache is None:
                 _stop(problems)

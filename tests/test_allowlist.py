@@ -6,10 +6,13 @@ are judged like raw HTML. The body starts on line 5; the payload is on line 7.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from site_builder.cli import main
 from site_builder.linker import Linker
 from site_builder.model import Source
 from tests.factories import make_corpus, make_ctx, make_doc
@@ -111,3 +114,23 @@ def test_links_to_other_hosts_open_nothing_that_reaches_back() -> None:
     doc = replace(CORPUS.by_slug["about"], body=body)
     html, _ = Linker(CORPUS, make_ctx()).render(doc, body, EXTENSIONS)
     assert '<a href="https://www.eeas.europa.eu/" rel="noopener noreferrer">EEAS</a>' in html
+
+
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal" / "content"
+
+
+def test_the_hostile_html_fixtures_are_each_refused_with_their_message(
+    tmp_path: Path, capsys
+) -> None:
+    """tests/fixtures/hostile/html/: one payload a page; exactly expected-html.txt."""
+    content = Path(shutil.copytree(MINIMAL, tmp_path / "content"))
+    for page in sorted((HOSTILE / "html" / "pages").glob("*.md")):
+        shutil.copy(page, content / "pages" / page.name)
+    config = str(HOSTILE.parents[2] / "mkdocs.yml")
+    assert main(["check", "--content", str(content), "--config", config]) == 1
+    printed = capsys.readouterr().err.splitlines()
+    expected = (HOSTILE / "expected-html.txt").read_text("utf-8").splitlines()
+    assert printed[:-1] == expected
+    assert printed[-1] == f"{len(expected)} problems in {len(CASES)} files"
+    assert len(CASES) == len(list((HOSTILE / "html" / "pages").glob("*.md")))
