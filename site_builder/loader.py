@@ -102,12 +102,13 @@ class _Loaded:
             return StandIn(self.checked.document, sources_known=True)
         if self.body is None:
             return None
-        file = self.file
+        file, sources = self.file, self.checked.sources
         document = Document(
             kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path,
             title=file.slug, summary="", body=self.body[0], body_line=self.body[1],
+            sources=sources or (),
         )  # fmt: skip
-        return StandIn(document, sources_known=False)
+        return StandIn(document, sources_known=sources is not None)
 
 
 def load_corpus(

@@ -154,6 +154,9 @@ class Checked:
     references: tuple[Reference, ...]
     names: tuple[tuple[str, int], ...]
     diagnostics: tuple[Diagnostic, ...]
+    #: The sources when they are valid, even if the rest is not: the body's citations are
+    #: then checked all the same (None: they could not be read).
+    sources: tuple[Source, ...] | None = None
 
 
 def check_front_matter(
@@ -186,7 +189,11 @@ def check_front_matter(
             **fields,
         )
     return Checked(
-        document, tuple(checker.references), tuple(checker.names), tuple(checker.diagnostics)
+        document,
+        tuple(checker.references),
+        tuple(checker.names),
+        tuple(checker.diagnostics),
+        fields.get("sources"),
     )
 
 
