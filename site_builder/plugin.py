@@ -198,6 +198,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         return has_errors(self.diagnostics)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Editor backups ("kosovo.md~") are no content: the loader skips them, so nothing
+        # checked them, and MkDocs would publish them as they are.
+        for backup in [f for f in files if f.src_uri.endswith("~")]:
+            files.remove(backup)
         # A generated page is a title here; its Markdown is made when it is rendered (which a
         # large build does in workers, on_page_markdown), its assets now.
         self.generated_pages = {} if self._degraded else {spec.src_uri: spec for spec in PAGES}

@@ -216,3 +216,12 @@ def test_every_built_page_has_one_content_security_policy(minimal_site: Path) ->
         text = page.read_text("utf-8")
         assert text.count('http-equiv="Content-Security-Policy"') == 1, page
         assert '<meta name="referrer" content="no-referrer">' in text, page
+
+
+def test_editor_backups_are_never_published(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    (content / "actors" / "kosovo.md~").write_text("<script>alert(1)</script>", "utf-8")
+    done = site_builder("build", "--content", str(content), "--site-dir", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    assert not [p for p in (tmp_path / "site").rglob("*~")]
