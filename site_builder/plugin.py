@@ -5,7 +5,8 @@ Order of events in one build, and what each does here:
   on_files         add the generated pages and assets; lay out the navigation
   on_nav           in a large build, render every page's Markdown ahead, in workers
   on_page_markdown hand MkDocs the full Markdown of a document (infobox, body, sources, ...)
-  on_page_content  collect the page's outgoing links and body problems
+  on_page_content  collect the page's outgoing links and body problems; pass the content
+                   through the sanitizer (the second defence)
   on_env           every page is rendered: stop on problems (a live preview shows them
                    instead), else derive the backlinks; in a
                    large build, render every page's template ahead, in workers
@@ -72,6 +73,7 @@ from site_builder.parallel import workers_for
 from site_builder.render.brief import BACKLINKS_PLACEHOLDER, backlinks_html, page_markdown
 from site_builder.render.islands import Islands
 from site_builder.render.problems import problems_page
+from site_builder.sanitize import sanitized
 from site_builder.shared_nav import shared_nav
 from site_builder.targets import target_problems
 
@@ -323,6 +325,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             html, found = cached.html, cached.found
         else:
             found = self.linker.end_page()  # nothing found on a generated page
+            html = sanitized(html)
             if self.cache is not None and key:
                 self.cache.put(key, _Rendered(html, page.toc, page.present_anchor_ids, found))
         self.found[page.file.src_uri] = found  # by page: a page rendered twice counts once
