@@ -78,9 +78,19 @@ def html_refusals(html: str) -> list[Refusal]:
 
 
 def read_html(html: str) -> PageHtml:
-    tree = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+    """``html`` parsed as a browser parses it, then read."""
+    return read_tree(html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False))
+
+
+def read_tree(tree) -> PageHtml:
+    """An ElementTree of the page: html5lib's, or Markdown's own where no raw HTML can be."""
     ids = frozenset(e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id"))
     return PageHtml(tuple(dict.fromkeys(_refusals(tree))), ids, tuple(_targets(tree)))
+
+
+#: What a body needs before it can hold raw HTML ("<") or extra attributes ("{: ...}"):
+#: without either, Markdown's own tree is the page, and parsing its HTML again tells nothing.
+MAY_HOLD_MARKUP = re.compile(r"[<{]")
 
 
 #: Links the build writes itself: to briefs (by name or wikilink), to notes, to headings.

@@ -21,7 +21,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
-from site_builder.allowlist import read_html
+from site_builder.allowlist import MAY_HOLD_MARKUP, PageHtml, read_html, read_tree
 from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic, did_you_mean
 from site_builder.limits import body_problems
@@ -96,6 +96,11 @@ class _PageState:
     search_from: dict[str, int] = field(default_factory=dict)
     anchors: frozenset[str] = frozenset()
     targets: list[Target] = field(default_factory=list)
+    #: Set once every treeprocessor has run: postprocessors then see the whole page (the toc
+    #: extension runs them before that, on each heading's text).
+    tree_done: bool = False
+    #: The page read from Markdown's tree, when its body can hold no raw HTML or attributes.
+    read: PageHtml | None = None
 
     def line_of(self, literal: str) -> int:
         """The line of the next occurrence of ``literal`` in the body (its first line if none)."""
@@ -566,13 +571,28 @@ class _AllowlistPostprocessor(Postprocessor):
 
     def run(self, text: str) -> str:
         page = self.linker.page
-        if page is not None:
-            found = read_html(text)
+        if page is not None and page.tree_done:
+            found = page.read or read_html(text)
             for refusal in found.refusals:
                 page.problem(refusal.literal, refusal.message)
             page.anchors = found.ids
             page.targets = [Target(kind, url, page.line_of(url)) for kind, url in found.targets]
         return text
+
+
+class _TreeDone(Treeprocessor):
+    """Last of the treeprocessors: what postprocessors see from now on is the whole page."""
+
+    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        page = self.linker.page
+        if page is not None:
+            page.tree_done = True
+            if not MAY_HOLD_MARKUP.search(page.doc.body):
+                page.read = read_tree(root)
 
 
 class _LinkerExtension(Extension):
@@ -586,6 +606,7 @@ class _LinkerExtension(Extension):
         # After inline patterns (20) and prettify (10); before toc and MkDocs' anchor list (5),
         # which then see the notes' ids, and MkDocs' relpath (0), which checks our links resolve.
         md.treeprocessors.register(_LinkTreeprocessor(md, self.linker), "site_builder_links", 6)
+        md.treeprocessors.register(_TreeDone(md, self.linker), "site_builder_tree_done", -100)
         # After raw HTML is put back (30), before the build's own blocks are (islands, 25).
         md.postprocessors.register(
             _AllowlistPostprocessor(md, self.linker), "site_builder_allowlist", 27
