@@ -98,6 +98,35 @@ _BUILD_LINKS = frozenset({"autolink", "wikilink", "footnote-ref", "footnote-back
                           "headerlink", "source-link"})  # fmt: skip
 
 
+#: attr_list's braces, as Python-Markdown reads them: '{: ... }' or '{#id .class key=value}'.
+_ATTRIBUTE_LIST = re.compile(r"\{\:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def attribute_list_refusals(body: str) -> Iterator[tuple[int, str]]:
+    """(line within the body, message) for every ``{: key=value }`` that the allowlist would
+    let through on some element: attr_list may set classes and ids, all the theme needs, and
+    nothing else (code blocks aside). Other keys are refused by the allowlist itself."""
+    allowed = GLOBAL_ATTRIBUTES.union(*ELEMENT_ATTRIBUTES.values())
+    fence = ""
+    for number, line in enumerate(body.split("\n")):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened.group(1).startswith(fence)):
+            fence = "" if fence else opened.group(1)[:3]
+            continue
+        if fence:
+            continue
+        for braces in _ATTRIBUTE_LIST.finditer(line):
+            for token in braces.group(1).split():
+                name = token.split("=", 1)[0].lower()
+                if "=" in token and name in allowed:
+                    message = (
+                        f"'{{: {name}=… }}' sets an attribute: attr_list may set only classes "
+                        "and ids ('{: .class #id }')"
+                    )
+                    yield number, message
+
+
 def _targets(tree) -> Iterator[tuple[str, str]]:
     for element in tree.iter():
         if not isinstance(element.tag, str):

@@ -21,7 +21,13 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
-from site_builder.allowlist import MAY_HOLD_MARKUP, PageHtml, read_html, read_tree
+from site_builder.allowlist import (
+    MAY_HOLD_MARKUP,
+    PageHtml,
+    attribute_list_refusals,
+    read_html,
+    read_tree,
+)
 from site_builder.context import BuildContext
 from site_builder.diagnostics import Diagnostic, did_you_mean
 from site_builder.limits import body_problems
@@ -258,6 +264,8 @@ class _LinkTreeprocessor(Treeprocessor):
         if page is None:
             return
         _check_footnote_definitions(page, root)
+        for line, message in attribute_list_refusals(page.doc.body):
+            page.diagnostics.append(Diagnostic(page.doc.path, page.doc.body_line + line, message))
         if page.doc.kind in SOURCED_KINDS:
             _check_sourcing(page, root)
         self._autolink(page, root, raw_depth=0)

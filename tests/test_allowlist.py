@@ -81,9 +81,11 @@ CASES = [
     ("input image", f'<input type="image" src="{EVIL}/i.png">', ["'<input>' elements are not allowed"]),
     ("svg use", f'<svg><use href="{EVIL}/s.svg#a"/></svg>', ["'<svg>' elements are not allowed: SVG and MathML can run script; use an image", "'<use>' elements are not allowed"]),
     ("style url", f'<p style="background:url({EVIL}/b.png)">x</p>', [attribute("style", "p")]),
-    ("style through attr_list", f'Para.\n{{: style="background:url({EVIL}/b.png)" }}', [attribute("style", "p")]),
+    ("style through attr_list", f'Para.\n{{: style="background:url({EVIL}/b.png)" }}', ["'{: style=… }' sets an attribute: attr_list may set only classes and ids ('{: .class #id }')", attribute("style", "p")]),
     ("ping", f'<a href="{EVIL}/" ping="{EVIL}/p">x</a>', [attribute("ping", "a", "class, href, id, lang, rel, role, title")]),
     ("javascript link", "[x](javascript:alert(1))", ["'javascript:' URLs are not allowed"]),
+    ("attr_list title", 'Para.\n{: title="x" lang=sr }', ["'{: title=… }' sets an attribute: attr_list may set only classes and ids ('{: .class #id }')", "'{: lang=… }' sets an attribute: attr_list may set only classes and ids ('{: .class #id }')"]),
+    ("attr_list href", '## H {: href="x.md" }', ["'{: href=… }' sets an attribute: attr_list may set only classes and ids ('{: .class #id }')", "attribute 'href' is not allowed on '<h2>' (allowed: class, id, lang, title)"]),
     ("script", "<script>alert(1)</script>", ["'<script>' elements are not allowed"]),
 ]  # fmt: skip
 
@@ -103,6 +105,7 @@ def test_payload_is_refused_at_its_line(payload: str, messages: list[str]) -> No
         "[EEAS](https://www.eeas.europa.eu/) and [mail](mailto:press@example.org)",
         "Para.\n{: .lead #intro }",
         '!!! note "Naming"\n    Text.',
+        "```\n{: title=x }\n```",
     ],
 )
 def test_what_briefs_need_passes(harmless: str) -> None:
