@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal, TextIO
 
+from site_builder.folding import is_invisible
+
 Severity = Literal["error", "warning"]
 OutputFormat = Literal["text", "github", "json"]
 FORMATS: tuple[OutputFormat, ...] = ("text", "github", "json")
@@ -25,7 +27,15 @@ class Diagnostic:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {shown(self.message)}"
+
+
+def shown(text: str) -> str:
+    """Text as a terminal or a review page may show it: an invisible or direction-changing
+    character quoted from the content is spelled out, so it cannot reorder the message."""
+    if text.isascii():
+        return text
+    return "".join(f"<U+{ord(c):04X}>" if is_invisible(c) else c for c in text)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
@@ -54,7 +64,7 @@ def format_diagnostic(diagnostic: Diagnostic, output_format: OutputFormat = "tex
     if output_format == "github":
         file = _github_escape(diagnostic.path, property_value=True)
         title = _github_escape(f"Content problem in {diagnostic.path}", property_value=True)
-        message = _github_escape(diagnostic.message)
+        message = _github_escape(shown(diagnostic.message))
         return (
             f"::{diagnostic.severity} file={file},line={diagnostic.line},title={title}::{message}"
         )

@@ -41,3 +41,13 @@ def test_json_lists_every_field() -> None:
 def test_did_you_mean() -> None:
     assert did_you_mean("sumary", ["summary", "title"]) == " (did you mean 'summary'?)"
     assert did_you_mean("zzz", ["summary", "title"]) == ""
+
+
+def test_invisible_characters_quoted_from_content_are_spelled_out() -> None:
+    from site_builder.diagnostics import Diagnostic, format_diagnostic
+
+    found = Diagnostic("content/actors/x.md", 2, "name 'Kosovo\u202e' is also a name of y")
+    assert str(found) == "content/actors/x.md:2: name 'Kosovo<U+202E>' is also a name of y"
+    assert format_diagnostic(found, "github").endswith(
+        "::name 'Kosovo<U+202E>' is also a name of y"
+    )

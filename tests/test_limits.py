@@ -88,3 +88,29 @@ def test_a_refused_body_is_reported_at_its_file_and_never_rendered() -> None:
             "lists or quotations are nested 500 levels deep; the limit is 20",
         )
     ]
+
+
+def test_a_file_past_the_size_limit_is_never_rendered_by_the_build(tmp_path) -> None:
+    """The 1 MB limit holds in the build too: a 4 MB page of nested lists is refused, not
+    rendered (it took 112 s before the traceback)."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    content = Path(shutil.copytree(root / "tests/fixtures/minimal/content", tmp_path / "content"))
+    body = "".join("  " * (level % 400) + "- x\n" for level in range(4_000_000 // 400))
+    (content / "pages" / "huge.md").write_text(f"---\ntitle: Huge\nsummary: Huge.\n---\n{body}")
+    done = subprocess.run(
+        [sys.executable, "-m", "site_builder.cli", "build", "--content", str(content),
+         "--site-dir", str(tmp_path / "site"), "--config", str(root / "mkdocs.yml")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert (
+        "content/pages/huge.md:1: the file is larger than 1,000,000 bytes; split it into smaller "
+        "ones" in done.stderr
+    )
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "site").exists()
