@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder.model import KIND_FOLDERS
+from site_builder.content.model import KIND_FOLDERS
 
 #: Share of each kind among the N briefs (index.md and one page come on top).
 SHARES = (("actor", 0.4), ("dispute", 0.2), ("agreement", 0.1), ("place", 0.2), ("update", 0.1))

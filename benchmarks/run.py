@@ -63,13 +63,13 @@ def commands(n: int, work: Path) -> dict[str, list[str]]:
 
 def stages(content: Path) -> dict[str, float]:
     """Our own stages in-process, on the same corpus: where the non-MkDocs time goes."""
-    from site_builder.config_file import markdown_extensions, read_config
-    from site_builder.context import BuildContext, build_date
-    from site_builder.graph import backlinks, front_matter_links
-    from site_builder.linker import Linker
-    from site_builder.loader import load_corpus
-    from site_builder.pages import generate as generate_pages
-    from site_builder.render.brief import page_markdown
+    from site_builder.content.loader import load_corpus
+    from site_builder.generated import generate as generate_pages
+    from site_builder.markdown.linker import Linker
+    from site_builder.render.brief_page import page_markdown
+    from site_builder.site.config_file import markdown_extensions, read_config
+    from site_builder.site.context import BuildContext, build_date
+    from site_builder.site.links import backlinks, front_matter_links
 
     ctx = BuildContext(templates_dir=ROOT / "theme" / "site_builder", build_date=build_date())
     extensions, options = markdown_extensions(read_config(ROOT / "mkdocs.yml"))
@@ -107,7 +107,7 @@ def build_steps(content: Path, site: Path) -> dict[str, float]:
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    import site_builder.plugin as plugin
+    import site_builder.mkdocs.plugin as plugin
 
     steps: dict[str, float] = {}
 

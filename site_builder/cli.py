@@ -8,20 +8,22 @@ the ``dialogue`` plugin, so ``mkdocs build`` and ``site-builder build`` give the
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from site_builder.changes import ChangesError, changed_since, select
-from site_builder.config_file import markdown_extensions, read_config
-from site_builder.context import BuildContext, build_date
-from site_builder.diagnostics import FORMATS, has_errors, print_diagnostics
-from site_builder.model import FOLDER_KINDS
-from site_builder.scaffold import KINDS, ScaffoldError, write_brief
+from site_builder.content.changes import ChangesError, changed_since, select
+from site_builder.content.diagnostics import FORMATS, has_errors, print_diagnostics
+from site_builder.content.model import FOLDER_KINDS
+from site_builder.content.scaffold import KINDS, ScaffoldError, write_brief
+from site_builder.mkdocs.theme_dirs import theme_dirs
+from site_builder.site.config_file import (
+    custom_theme_dir,
+    markdown_extensions,
+    read_config,
+    templates_dir,
+)
+from site_builder.site.context import BuildContext, build_date
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -80,47 +82,35 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from site_builder.check import check_content
+    from site_builder.site.check import check_content
 
     changes = changed_since(args.content, args.changed_since) if args.changed_since else None
     config = read_config(args.config)
     extensions, options = markdown_extensions(config)
     ctx = BuildContext(
-        templates_dir=args.config.parent / "theme" / "site_builder", build_date=build_date()
+        templates_dir=templates_dir(args.config.parent, custom_theme_dir(config)),
+        build_date=build_date(),
     )
-    theme_dirs = _theme_dirs(args.config, config)
-    diagnostics = check_content(args.content, ctx, extensions, options, theme_dirs=theme_dirs)
+    dirs = theme_dirs(args.config.parent, custom_theme_dir(config))
+    diagnostics = check_content(args.content, ctx, extensions, options, theme_dirs=dirs)
     if changes is not None:
         diagnostics = select(diagnostics, changes, args.content)
     print_diagnostics(diagnostics, sys.stdout if args.format != "text" else sys.stderr, args.format)
     return EXIT_PROBLEMS if has_errors(diagnostics) else EXIT_OK
 
 
-def _mkdocs_config(args: argparse.Namespace, **overrides: object):
-    from mkdocs.config import load_config
-
-    return load_config(
-        config_file=str(args.config), docs_dir=os.path.abspath(args.content), **overrides
-    )
-
-
 def _build(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
+    from site_builder.mkdocs import commands
 
-    build(_mkdocs_config(args, site_dir=str(args.site_dir.resolve()), strict=args.strict))
+    commands.build(args.config, args.content, args.site_dir.resolve(), strict=args.strict)
     print(f"Built the site in {args.site_dir.resolve()}", file=sys.stderr)
     return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from site_builder.mkdocs import commands
 
-    serve(
-        config_file=str(args.config),
-        docs_dir=os.path.abspath(args.content),
-        dev_addr=args.dev_addr,
-        livereload=True,
-    )
+    commands.serve(args.config, args.content, args.dev_addr)
     return EXIT_OK
 
 
@@ -145,22 +135,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("build", "serve") and not args.config.is_file():
         print(f"site-builder: no configuration file at {args.config}", file=sys.stderr)
         return EXIT_USAGE
-    _quiet_engine_logs(verbose=args.command == "serve")
+    if args.command in ("build", "serve"):
+        from site_builder.mkdocs import commands
+
+        commands.quiet_logs(verbose=args.command == "serve")
     try:
         return {"check": _check, "build": _build, "serve": _serve, "new": _new}[args.command](args)
     except (ScaffoldError, ChangesError) as error:
         print(f"site-builder: {error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # the engine's own errors: already explained, no traceback
-        from mkdocs.exceptions import Abort, MkDocsException
+        from site_builder.mkdocs import commands
 
-        if isinstance(error, Abort):  # the reasons are printed above it
-            print("site-builder: the build failed; the site folder is unchanged", file=sys.stderr)
-            return EXIT_PROBLEMS
-        if isinstance(error, MkDocsException):
-            print(f"site-builder: {error}", file=sys.stderr)
-            return EXIT_PROBLEMS
-        raise
+        told = commands.failure(error)
+        if told is None:
+            raise
+        print(f"site-builder: {told}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _inside_content(content: Path) -> bool:
@@ -175,29 +166,6 @@ def _inside_content(content: Path) -> bool:
         or (here / "index.md").is_file()
         or any((here / folder).is_dir() for folder in kind_folders)
     )
-
-
-def _theme_dirs(config_path: Path, config: dict[str, Any]) -> list[Path]:
-    """The theme folders a build publishes assets from: the custom one, then Material's.
-
-    Found without importing the site engine (``check`` runs without it).
-    """
-    dirs = []
-    theme = config.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if isinstance(custom_dir, str):
-        dirs.append(config_path.parent / custom_dir)
-    spec = importlib.util.find_spec("material")  # locates the package; does not import it
-    if spec is not None and spec.submodule_search_locations:
-        dirs.extend(Path(p) / "templates" for p in spec.submodule_search_locations)
-    return dirs
-
-
-def _quiet_engine_logs(*, verbose: bool) -> None:
-    """MkDocs logs through 'mkdocs'; show its warnings, and progress only when asked."""
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s")
-    level = logging.INFO if verbose or os.environ.get("SITE_BUILDER_VERBOSE") else logging.WARNING
-    logging.getLogger("mkdocs").setLevel(level)
 
 
 if __name__ == "__main__":

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-CONFIG = str(ROOT / "mkdocs.yml")
+FIXTURES = REPO / "tests" / "fixtures"
+CONFIG = str(REPO / "mkdocs.yml")
 FOLDERS = "actors/, disputes/, agreements/, places/, updates/, pages/"
 
 #: Every problem of tests/fixtures/validation/content, in the order they are printed.

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
-from site_builder.model import FOLDER_KINDS
+from site_builder.content.model import FOLDER_KINDS
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r'^```markdown title="(content/[^"]+)"\n(.*?)^```$', GUIDE, re.M | re.S)
 #: The YAML snippets the guide shows on their own (positions, corrections, ...).
 SNIPPETS = re.findall(r"^```yaml\n(.*?)^```$", GUIDE, re.M | re.S)
 #: The guide with its line breaks undone, to find a sentence wherever the text wraps it.
 FLAT_GUIDE = " ".join(GUIDE.split())
-CONFIG = ["--config", str(ROOT / "mkdocs.yml")]
+CONFIG = ["--config", str(REPO / "mkdocs.yml")]
 
 
 def _write_examples(tmp_path: Path) -> Path:
@@ -168,7 +168,7 @@ def test_the_placeholder_warning_is_quoted_as_check_prints_it(tmp_path: Path, ca
 def test_the_guide_quotes_what_the_site_says_of_a_party_without_a_statement() -> None:
     sentence = "No statement by this party is recorded in the sources cited here."
     assert sentence in FLAT_GUIDE
-    template = (ROOT / "theme" / "site_builder" / "positions.html").read_text(encoding="utf-8")
+    template = (REPO / "theme" / "site_builder" / "positions.html").read_text(encoding="utf-8")
     assert sentence in template
 
 

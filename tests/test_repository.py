@@ -8,9 +8,8 @@ link as mode 120000; the pull-request checks run this test.
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.support import REPO
 
 
 def test_the_repository_tracks_no_symbolic_link() -> None:

@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from site_builder.cli import _parser
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+PRE_COMMIT = REPO / ".pre-commit-config.yaml"
 PINNED_RE = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$")
 COMMAND_RE = re.compile(r"(?:^|[\s/])(make|site-builder)((?:\s+[^\s;&|]+)*)")
 
@@ -47,7 +47,7 @@ def _all_commands() -> list[tuple[str, list[str]]]:
 
 
 def _make_targets() -> set[str]:
-    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
     return {t for line in re.findall(r"^([\w./ -]+):(?!=)", text, re.M) for t in line.split()}
 
 
@@ -87,7 +87,7 @@ def test_every_site_builder_command_parses() -> None:
 
 
 def test_pull_requests_are_checked_tested_and_previewed() -> None:
-    workflow = _load(ROOT / ".github" / "workflows" / "pull-request.yml")
+    workflow = _load(REPO / ".github" / "workflows" / "pull-request.yml")
     assert "pull_request" in workflow[True]
     jobs = workflow["jobs"]
     runs = {
@@ -100,7 +100,7 @@ def test_pull_requests_are_checked_tested_and_previewed() -> None:
 
 
 def test_main_is_published_to_pages() -> None:
-    workflow = _load(ROOT / ".github" / "workflows" / "publish.yml")
+    workflow = _load(REPO / ".github" / "workflows" / "publish.yml")
     assert workflow[True]["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = workflow["jobs"]["build"]["steps"], workflow["jobs"]["deploy"]["steps"]
@@ -135,14 +135,14 @@ def test_pre_commit_hooks_are_local() -> None:
 
 
 def test_the_pull_request_template_asks_for_sources() -> None:
-    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "## Sources for every new claim" in text
     assert "[^source-id]" in text
 
 
 def test_the_error_report_form_asks_for_the_page_the_claim_and_a_source() -> None:
     """GitHub only checks an issue form when someone opens it: check its shape here."""
-    form = _load(ROOT / ".github" / "ISSUE_TEMPLATE" / "error-report.yml")
+    form = _load(REPO / ".github" / "ISSUE_TEMPLATE" / "error-report.yml")
     assert form["name"] == "Error report"
     assert form["description"], "GitHub refuses an issue form without a description"
     assert form["labels"] == ["error-report"]
@@ -166,5 +166,5 @@ def test_the_error_report_form_asks_for_the_page_the_claim_and_a_source() -> Non
 
 
 def test_blank_issues_stay_possible() -> None:
-    config = _load(ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml")
+    config = _load(REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml")
     assert config == {"blank_issues_enabled": True}

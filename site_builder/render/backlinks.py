@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.context import BuildContext
-from site_builder.model import Corpus, Document, Link
+from site_builder.content.model import Corpus, Document, Link
 from site_builder.render.labels import KIND_PLURALS
 from site_builder.render.order import by_title
 from site_builder.render.view import View, html_block
+from site_builder.site.context import BuildContext
 
 #: How a front-matter link reads from the target's side ("listed among the parties").
 FRONT_MATTER_PHRASES = {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from site_builder.pages import PAGES
-from site_builder.pages.disputes import by_status
-from site_builder.pages.feed import FEED_PATH
+from site_builder.generated import PAGES
+from site_builder.generated.disputes import by_status
+from site_builder.generated.feed import FEED_PATH
 from site_builder.render.order import by_date
 from site_builder.render.view import View, heading
 

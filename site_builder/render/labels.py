@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from site_builder.model import LANGUAGE_LABELS, Kind
+from site_builder.content.model import LANGUAGE_LABELS, Kind
 
 #: Group headings and page titles, one per kind.
 KIND_PLURALS: Mapping[Kind, str] = MappingProxyType(

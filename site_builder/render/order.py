@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from site_builder.folding import fold, serbian_to_latin
-from site_builder.model import Document, PartialDate
+from site_builder.content.model import Document, PartialDate
+from site_builder.text.folding import fold, serbian_to_latin
 
 
 def name_key(text: str) -> str:

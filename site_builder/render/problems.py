@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from markupsafe import escape
 
-from site_builder.diagnostics import Diagnostic, plural, sort_diagnostics
+from site_builder.content.diagnostics import Diagnostic, plural, sort_diagnostics
 
 
 def problems_page(problems: Sequence[Diagnostic]) -> str:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from site_builder.model import Source
+from site_builder.content.model import Source
 
 
 @lru_cache(maxsize=8192)

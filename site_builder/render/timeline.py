@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from site_builder.model import Document, PartialDate, TimelineEntry
+from site_builder.content.model import Document, PartialDate, TimelineEntry
 from site_builder.render.order import name_key
 from site_builder.render.view import View
 

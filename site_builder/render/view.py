@@ -16,13 +16,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from site_builder.context import BuildContext
-from site_builder.jinja_cache import bytecode_cache
-from site_builder.model import Corpus, Document, PartialDate
+from site_builder.content.model import Corpus, Document, PartialDate
+from site_builder.render.jinja_cache import bytecode_cache
 from site_builder.render.labels import label, language_label, plural_label
-from site_builder.render.search import search_spellings
+from site_builder.render.search_spellings import search_spellings
 from site_builder.render.source import source_html
-from site_builder.urls import page_url, relative_url
+from site_builder.site.context import BuildContext
+from site_builder.site.urls import page_url, relative_url
 
 
 def full_date(date: dt.date) -> PartialDate:

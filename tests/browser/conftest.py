@@ -22,8 +22,9 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+from tests.support import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -86,7 +87,7 @@ def build(content: Path, site_dir: Path) -> None:
     """Build ``content`` with the repository's mkdocs.yml, as a contributor would."""
     command = [str(Path(sys.executable).parent / "site-builder"), "build"]
     command += ["--content", str(content), "--site-dir", str(site_dir)]
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -109,7 +110,7 @@ def serve() -> Iterator[functools.partial[str]]:
 
     yield functools.partial(start)
     # Stopped with this package's tests: later tests build in a single-threaded process,
-    # the only kind the build forks workers from (site_builder.parallel).
+    # the only kind the build forks workers from (site_builder.site.workers).
     for server, thread in servers:
         server.shutdown()
         server.server_close()
@@ -126,12 +127,12 @@ def _site(
 
 @pytest.fixture(scope="package")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory, serve: functools.partial[str]) -> Site:
-    return _site("fixture", ROOT / "tests/fixtures/minimal/content", tmp_path_factory, serve)
+    return _site("fixture", REPO / "tests/fixtures/minimal/content", tmp_path_factory, serve)
 
 
 @pytest.fixture(scope="package")
 def real_site(tmp_path_factory: pytest.TempPathFactory, serve: functools.partial[str]) -> Site:
-    return _site("real", ROOT / "content", tmp_path_factory, serve)
+    return _site("real", REPO / "content", tmp_path_factory, serve)
 
 
 @pytest.fixture(scope="package", params=["fixture_site", "real_site"])

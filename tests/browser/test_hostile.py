@@ -1,6 +1,6 @@
 """Payloads that got past check in the probe of issue 14, injected into a built page.
 
-``check`` refuses each of them (tests/test_allowlist.py); here they are written straight into
+``check`` refuses each of them (tests/safety/test_html_allowlist.py); here they are written straight into
 the content of a page of the built fixture site, past every check, to show that the page's
 Content-Security-Policy is a second defence: nothing runs and nothing is requested elsewhere.
 """

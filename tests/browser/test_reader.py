@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from site_builder.folding import fold
-from site_builder.loader import load_corpus
+from site_builder.content.loader import load_corpus
+from site_builder.text.folding import fold
 from tests.browser.conftest import DESKTOP, Site, build
 
 _RESULT_TITLES = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model import Link
-from site_builder.render.brief import backlinks_html
-from tests.sample_corpus import context, sample_corpus
+from site_builder.content.model import Link
+from site_builder.render.brief_page import backlinks_html
+from tests.support import context, sample_corpus
 
 CORPUS = sample_corpus()
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.model import Link
-from site_builder.render.brief import backlinks_html, page_markdown
-from tests.sample_corpus import HOSTILE, Audit, assert_escaped, context, hostile_corpus, to_html
+from site_builder.content.model import Link
+from site_builder.render.brief_page import backlinks_html, page_markdown
+from tests.support import HOSTILE, Audit, assert_escaped, context, hostile_corpus, to_html
 
 CORPUS = hostile_corpus()
 

@@ -1,0 +1,441 @@
+"""Walk ``content/``: every valid document, and every problem of every file, in one pass.
+
+The folder is listed by ``files`` without following a link (links and special files are
+errors) and its assets are checked there. Files are read defensively (size, encoding, NUL
+bytes) before their front matter is parsed.
+Rules that need the whole folder run once all files are read: slugs are unique and not
+reserved, every slug named in front matter exists and is of the right kind, and no name
+belongs to two briefs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from site_builder.content.diagnostics import Diagnostic, did_you_mean, has_errors
+from site_builder.content.files import (
+    MARKDOWN_SUFFIXES,
+    Entry,
+    Tree,
+    asset_paths,
+    asset_problems,
+    link_diagnostic,
+    read_regular,
+    scan,
+    top_level_output,
+)
+from site_builder.content.frontmatter import body_of, parse_front_matter
+from site_builder.content.model import (
+    ACTOR_TYPES,
+    AGREEMENT_STATUSES,
+    BRIEF_KINDS,
+    DISPUTE_STATUSES,
+    FOLDER_KINDS,
+    GENERATED_SLUGS,
+    KIND_FOLDERS,
+    PLACE_TYPES,
+    Corpus,
+    Document,
+    Kind,
+    StandIn,
+)
+from site_builder.content.scaffold import PLACEHOLDERS
+from site_builder.content.schema import (
+    COMMON_KEYS,
+    KIND_KEYS,
+    Checked,
+    Reference,
+    check_front_matter,
+    is_slug,
+    required_keys,
+    slug_rule,
+    slugified,
+)
+from site_builder.site.workers import fork_map, workers_for
+from site_builder.text.folding import fold, skeleton
+
+#: Files are refused above this size, before they are parsed.
+MAX_FILE_BYTES = 1_000_000
+ASSETS_FOLDER = "assets"
+HOME = "index.md"
+
+_ARTICLES = {"actor": "an", "agreement": "an", "update": "an"}
+_FOLDER_LIST = ", ".join(f"{folder}/" for folder in FOLDER_KINDS)
+#: Keys whose values tell kinds apart that share the key (an actor's and a place's 'type').
+_CHOICES: dict[Kind, dict[str, tuple[str, ...]]] = {
+    "actor": {"type": ACTOR_TYPES},
+    "place": {"type": PLACE_TYPES},
+    "dispute": {"status": DISPUTE_STATUSES},
+    "agreement": {"status": AGREEMENT_STATUSES},
+}
+#: Keys that some kinds have and others do not.
+_KIND_ONLY = {key for keys in KIND_KEYS.values() for key in keys} - set(COMMON_KEYS)
+
+
+@dataclass(frozen=True)
+class _File:
+    """A Markdown file found in a place where a document of ``kind`` belongs."""
+
+    file: Path
+    path: str
+    src_uri: str
+    kind: Kind
+    slug: str
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    file: _File
+    checked: Checked
+    problems: tuple[Diagnostic, ...]
+    #: The body and its first line when the front matter was unusable (for a stand-in).
+    body: tuple[str, int] | None = None
+
+    def stand_in(self) -> StandIn | None:
+        """This file as far as it could be read, for checking its body all the same."""
+        if self.checked.document is not None:
+            return StandIn(self.checked.document, sources_known=True)
+        if self.body is None:
+            return None
+        file, sources = self.file, self.checked.sources
+        document = Document(
+            kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path,
+            title=file.slug, summary="", body=self.body[0], body_line=self.body[1],
+            sources=sources or (),
+        )  # fmt: skip
+        return StandIn(document, sources_known=sources is not None)
+
+
+def load_corpus(
+    content_dir: Path, *, workers: int = 1, theme_dirs: Sequence[Path] = ()
+) -> tuple[Corpus, list[Diagnostic]]:
+    """Every valid document of content_dir (ordered by src_uri), and every problem of every file.
+
+    ``workers`` read and check files in parallel (0: one per core for a large folder).
+    ``theme_dirs`` are the theme folders whose assets/ files no content asset may replace.
+    Links and special files are reported, never followed (see ``files``).
+    """
+    prefix = Path(os.path.abspath(content_dir)).name
+    if os.path.islink(content_dir):
+        return Corpus(()), [link_diagnostic(prefix)]
+    if not content_dir.is_dir():
+        return Corpus(()), [Diagnostic(prefix, 1, "the content folder does not exist")]
+    tree, diagnostics = scan(content_dir, prefix)
+    files = _walk(tree, diagnostics)
+    diagnostics.extend(asset_problems(tree, theme_dirs))
+    loaded = fork_map(_load, files, workers_for(len(files), workers))
+    for item in loaded:
+        diagnostics.extend(item.problems)
+    registry = _registry(loaded)
+    excluded = _check_slugs(registry, diagnostics)
+    _check_references(loaded, registry, diagnostics)
+    _check_names(loaded, diagnostics)
+    documents: list[Document] = []
+    left_out: list[StandIn | None] = []
+    for item in loaded:
+        document = item.checked.document
+        if document and not has_errors(item.problems) and item.file.path not in excluded:
+            documents.append(document)
+        else:
+            left_out.append(item.stand_in())
+    documents.sort(key=lambda d: d.src_uri)
+    corpus = Corpus(
+        tuple(documents),
+        unloaded=frozenset(registry) - {d.slug for d in documents},
+        stand_ins=tuple(s for s in left_out if s is not None),
+        assets=asset_paths(tree),
+    )
+    return corpus, diagnostics
+
+
+# -- finding the files ------------------------------------------------------------------------
+
+
+def _walk(tree: Tree, diagnostics: list[Diagnostic]) -> list[_File]:
+    """The Markdown files where documents belong; every other entry's problem."""
+    files: list[_File] = []
+    for entry in tree.entries(""):
+        output = top_level_output(entry.name)
+        if output is not None:
+            diagnostics.append(Diagnostic(entry.path, 1, output))
+        elif entry.is_dir:
+            if entry.name in FOLDER_KINDS:
+                files.extend(_kind_folder(tree, entry, FOLDER_KINDS[entry.name], diagnostics))
+            elif entry.name != ASSETS_FOLDER:
+                hint = did_you_mean(entry.name, [*FOLDER_KINDS, ASSETS_FOLDER])
+                diagnostics.append(
+                    Diagnostic(
+                        entry.path,
+                        1,
+                        f"unknown folder '{entry.name}/'{hint}: content/ holds only {HOME}, "
+                        f"{ASSETS_FOLDER}/ and the folders {_FOLDER_LIST}",
+                    )
+                )
+        elif entry.name == HOME:
+            files.append(_File(entry.file, entry.path, HOME, "page", "index"))
+        else:
+            rename = _rename_message(entry.name)
+            if rename and _stem(entry.name).lower() == "index":
+                diagnostics.append(Diagnostic(entry.path, 1, rename))
+                continue
+            diagnostics.append(Diagnostic(entry.path, 1, _misplaced_file_message(entry.name)))
+            if rename:
+                diagnostics.append(Diagnostic(entry.path, 1, rename))
+    return files
+
+
+def _stem(name: str) -> str:
+    return os.path.splitext(name)[0]
+
+
+def _rename_message(name: str) -> str | None:
+    """For a Markdown file whose extension is not exactly '.md' ('.MD', '.markdown', ...)."""
+    suffix = os.path.splitext(name)[1]
+    if suffix == ".md" or suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    stem = _stem(name)
+    if not is_slug(stem):
+        stem = slugified(stem) or stem
+    return f"'{name}' must end in '.md': rename it to '{stem}.md'"
+
+
+def _misplaced_file_message(name: str) -> str:
+    if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
+        return (
+            f"'{name}' must be in one of the folders {_FOLDER_LIST} "
+            f"(only {HOME} lives at the top of content/)"
+        )
+    return f"'{name}' is not a Markdown file: put images and other files in content/assets/"
+
+
+def _kind_folder(
+    tree: Tree, folder: Entry, kind: Kind, diagnostics: list[Diagnostic]
+) -> list[_File]:
+    files = []
+    for entry in tree.entries(folder.name):
+        src_uri = f"{folder.name}/{entry.name}"
+        if entry.is_dir:
+            message = (
+                f"sub-folders are not allowed in {folder.name}/: "
+                f"move the files of '{entry.name}/' up into {folder.name}/"
+            )
+            diagnostics.append(Diagnostic(entry.path, 1, message))
+        elif (rename := _rename_message(entry.name)) is not None:
+            diagnostics.append(Diagnostic(entry.path, 1, rename))
+        elif not entry.name.endswith(".md"):
+            message = (
+                f"'{entry.name}' is not a Markdown file: "
+                "put images and other files in content/assets/"
+            )
+            diagnostics.append(Diagnostic(entry.path, 1, message))
+        else:
+            slug = entry.name.removesuffix(".md")
+            files.append(_File(entry.file, entry.path, src_uri, kind, slug))
+    return files
+
+
+# -- one file ---------------------------------------------------------------------------------
+
+
+def _load(file: _File) -> _Loaded:
+    """Read, parse and check one file."""
+    problems: list[Diagnostic] = []
+    if not is_slug(file.slug):
+        message = f"'{file.file.name}' is not a valid file name ({slug_rule(file.slug, '.md')})"
+        problems.append(Diagnostic(file.path, 1, message))
+    checked = Checked(None, (), (), ())
+    text = _read_text(file, problems)
+    if text is not None:
+        problems.extend(_placeholders(file, text))
+        front, front_problems = parse_front_matter(text, file.path)
+        problems.extend(front_problems)
+        if front is not None:
+            checked = check_front_matter(
+                front, kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path
+            )
+            problems.extend(checked.diagnostics)
+            if has_errors(checked.diagnostics):
+                problems.extend(_elsewhere(file, front.data))
+    body = body_of(text) if text is not None and checked.document is None else None
+    return _Loaded(file, checked, tuple(problems), body)
+
+
+def _elsewhere(file: _File, data: dict[str, Any]) -> list[Diagnostic]:
+    """A brief of another kind put in this folder (a dispute in actors/): say where it goes.
+
+    It goes where the keys that only that kind requires are all there, and fit.
+    """
+    if _fits(file.kind, data):
+        return []
+    candidates = [k for k in KIND_KEYS if k != file.kind and _specific(k) and _fits(k, data)]
+    candidates = [
+        k for k in candidates if not any(set(_specific(k)) < set(_specific(o)) for o in candidates)
+    ]
+    if len(candidates) != 1:
+        return []
+    kind = candidates[0]
+    shown = [
+        f"'{key}: {data[key]}'" if key in _CHOICES.get(file.kind, {}) else f"'{key}'"
+        for key in _specific(kind)
+    ]
+    keys = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    message = (
+        f"this looks like {_with_article(kind)} (it has {keys}): "
+        f"move it to content/{KIND_FOLDERS[kind]}/"
+    )
+    return [Diagnostic(file.path, 1, message)]
+
+
+def _specific(kind: Kind) -> tuple[str, ...]:
+    """The keys only some kinds require (a dispute's 'status' and 'parties')."""
+    return tuple(key for key in required_keys(kind) if key not in COMMON_KEYS)
+
+
+def _fits(kind: Kind, data: dict[str, Any]) -> bool:
+    """Whether the keys that set kinds apart are those of this kind, with values it allows."""
+    if not all(key in data for key in _specific(kind)):
+        return False
+    for key, choices in _CHOICES.get(kind, {}).items():
+        if key in data and data[key] not in choices:
+            return False
+    return all(key in KIND_KEYS[kind] for key in data if key in _KIND_ONLY)
+
+
+def _placeholders(file: _File, text: str) -> list[Diagnostic]:
+    """Words ``new`` wrote for the contributor to replace: the brief passes, but says so."""
+    found = []
+    for placeholder in PLACEHOLDERS:
+        index = text.find(placeholder)
+        if index >= 0:
+            line = text.count("\n", 0, index) + 1
+            message = (
+                f"'{placeholder}' is placeholder text from 'site-builder new': "
+                "replace it with what the brief needs"
+            )
+            found.append(Diagnostic(file.path, line, message, "warning"))
+    return found
+
+
+def _read_text(file: _File, problems: list[Diagnostic]) -> str | None:
+    """The file as text, or None with a problem when it is too large, binary or not UTF-8."""
+    try:
+        data = read_regular(file.file, MAX_FILE_BYTES + 1)
+    except OSError as error:
+        problems.append(Diagnostic(file.path, 1, f"the file cannot be read: {error.strerror}"))
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        message = f"the file is larger than {MAX_FILE_BYTES:,} bytes; split it into smaller ones"
+        problems.append(Diagnostic(file.path, 1, message))
+        return None
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.index(b"\0")) + 1
+        problems.append(Diagnostic(file.path, line, "the file is binary (it contains NUL bytes)"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        message = f"the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
+        problems.append(Diagnostic(file.path, line, message))
+        return None
+    if not text.strip():
+        problems.append(Diagnostic(file.path, 1, "the file is empty"))
+        return None
+    return text
+
+
+# -- the whole folder -------------------------------------------------------------------------
+
+
+def _registry(loaded: list[_Loaded]) -> dict[str, list[_File]]:
+    """Every file with a valid slug, valid or not: a broken file's slug still exists."""
+    registry: dict[str, list[_File]] = defaultdict(list)
+    for item in loaded:
+        if is_slug(item.file.slug):
+            registry[item.file.slug].append(item.file)
+    return registry
+
+
+def _check_slugs(registry: dict[str, list[_File]], diagnostics: list[Diagnostic]) -> set[str]:
+    """Report reserved and shared slugs; return the paths of the files that took them."""
+    excluded: set[str] = set()
+    for slug, files in registry.items():
+        claimants = []
+        for file in files:
+            if slug in GENERATED_SLUGS or (slug == "index" and file.src_uri != HOME):
+                excluded.add(file.path)
+                diagnostics.append(Diagnostic(file.path, 1, _reserved_message(slug)))
+            else:
+                claimants.append(file)
+        for file in claimants if len(claimants) > 1 else ():
+            excluded.add(file.path)
+            for other in claimants:
+                if other is not file:
+                    message = f"slug '{slug}' is also used by {other.path}"
+                    diagnostics.append(Diagnostic(file.path, 1, message))
+    return excluded
+
+
+def _reserved_message(slug: str) -> str:
+    if slug == "index":
+        return f"the slug 'index' is reserved for the home page (content/{HOME}); rename the file"
+    return f"the slug '{slug}' is reserved for a generated page; rename the file"
+
+
+def _check_references(
+    loaded: list[_Loaded], registry: dict[str, list[_File]], diagnostics: list[Diagnostic]
+) -> None:
+    for item in loaded:
+        for reference in item.checked.references:
+            message = _reference_problem(reference, item.file, registry)
+            if message:
+                diagnostics.append(Diagnostic(item.file.path, reference.line, message))
+
+
+def _reference_problem(
+    reference: Reference, source: _File, registry: dict[str, list[_File]]
+) -> str | None:
+    slug, key, kinds = reference.slug, reference.key, reference.kinds
+    targets = registry.get(slug)
+    if not targets:
+        candidates = [s for s, files in registry.items() if not kinds or files[0].kind in kinds]
+        noun = " or ".join(kinds) if kinds else "slug"
+        return f"unknown {noun} '{slug}' in '{key}'{did_you_mean(slug, candidates)}"
+    target = targets[0]
+    if target.path == source.path:
+        return f"'{slug}' in '{key}' points at this file itself"
+    if kinds and target.kind not in kinds:
+        wanted = " or ".join(_with_article(kind) for kind in kinds)
+        return f"'{slug}' in '{key}' is {_with_article(target.kind)}, not {wanted} ({target.path})"
+    return None
+
+
+def _with_article(kind: Kind) -> str:
+    return f"{_ARTICLES.get(kind, 'a')} {kind}"
+
+
+def _check_names(loaded: list[_Loaded], diagnostics: list[Diagnostic]) -> None:
+    """One name may belong to one brief only, compared as a reader sees it: without diacritics,
+    and with look-alike letters, compatibility forms and invisible characters seen through
+    (the skeleton of Unicode TR39), so "Kоsovo" with a Cyrillic "о" is "Kosovo"."""
+    claims: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
+    for item in loaded:
+        if item.file.kind in BRIEF_KINDS:
+            for name, line in item.checked.names:
+                claims[skeleton(name)].setdefault(item.file.path, (name, line))
+    reported: set[tuple[str, int, str]] = set()  # a name's two scripts clash once, not twice
+    for owners in claims.values():
+        for path, (name, line) in owners.items():
+            for other, (other_name, _) in owners.items():
+                if other != path and (path, line, other) not in reported:
+                    reported.add((path, line, other))
+                    message = f"name '{name}' is also a name of {other}"
+                    if fold(name) != fold(other_name):
+                        message += f" (it looks the same as '{other_name}' there)"
+                    diagnostics.append(Diagnostic(path, line, message))

@@ -1,0 +1,66 @@
+"""The pages and files the build makes from the whole corpus (indexes, timeline, feed...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_builder.content.model import Corpus
+from site_builder.generated import (
+    actors,
+    agreements,
+    corrections,
+    diagram,
+    disputes,
+    feed,
+    names,
+    places,
+    review,
+    sources,
+    stance_matrix,
+    timeline,
+    updates,
+)
+from site_builder.generated.base import PageSpec
+from site_builder.site.context import BuildContext
+
+#: Every generated page, in the order the home page offers them.
+PAGES: tuple[PageSpec, ...] = (
+    actors.PAGE,
+    disputes.PAGE,
+    agreements.PAGE,
+    places.PAGE,
+    updates.PAGE,
+    timeline.PAGE,
+    stance_matrix.PAGE,
+    diagram.PAGE,
+    names.PAGE,
+    sources.PAGE,
+    corrections.PAGE,
+    review.PAGE,
+)
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file that exists only in the build: a Markdown page (with title and slug) or an asset."""
+
+    src_uri: str
+    content: str
+    title: str | None
+    slug: str | None
+
+
+def generate(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
+    """Every generated page, then the generated assets."""
+    pages = [GeneratedFile(p.src_uri, p.markdown(corpus, ctx), p.title, p.slug) for p in PAGES]
+    return (*pages, *assets(corpus, ctx))
+
+
+def assets(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
+    """The standalone diagram and, with a site URL, the feed."""
+    files = [GeneratedFile(diagram.SVG_PATH, diagram.standalone_svg(corpus, ctx), None, None)]
+    if ctx.site_url:
+        files.append(
+            GeneratedFile(feed.FEED_PATH, feed.feed_xml(corpus, ctx, ctx.site_url), None, None)
+        )
+    return tuple(files)

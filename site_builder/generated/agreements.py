@@ -1,0 +1,21 @@
+"""Agreements in the order they were concluded, each with its status."""
+
+from __future__ import annotations
+
+from site_builder.generated.base import PageSpec
+from site_builder.render.order import by_date
+from site_builder.render.view import View
+
+
+def body(view: View) -> str:
+    agreements = by_date(view.corpus.of_kind("agreement"))
+    return view.block("doc_list.html", docs=agreements, empty="No agreements yet.")
+
+
+PAGE = PageSpec(
+    "agreements",
+    "Agreements",
+    "the texts negotiated or signed, oldest first, with their status.",
+    body,
+    searchable=True,
+)

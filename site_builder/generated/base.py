@@ -1,0 +1,70 @@
+"""What every generated page shares: its identity, its opening note, grouped lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from site_builder.content.model import GENERATED_PAGES, Corpus, Document, Kind
+from site_builder.render.labels import plural_label
+from site_builder.render.order import by_title
+from site_builder.render.view import View, heading, markdown_page
+from site_builder.site.context import BuildContext
+
+T = TypeVar("T", bound=Hashable)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page: where it lives, what it is called, and how its body is made."""
+
+    slug: str
+    title: str
+    blurb: str
+    body: Callable[[View], str]
+    #: Whether search indexes the page: only one that shows what no brief's own page shows
+    #: (a kind's index carries every summary). The others repeat the briefs and would crowd
+    #: every result, and readers download the index.
+    searchable: bool = False
+
+    @property
+    def src_uri(self) -> str:
+        return GENERATED_PAGES[self.slug]
+
+    def markdown(self, corpus: Corpus, ctx: BuildContext) -> str:
+        """The page, opening with a note that sends contributors to the briefs."""
+        view = View.of(self.src_uri, corpus, ctx)
+        return markdown_page(view.block("generated_note.html"), self.body(view))
+
+
+def grouped(
+    items: Iterable[Document], key: Callable[[Document], T], order: Sequence[T] = ()
+) -> list[tuple[T, list[Document]]]:
+    """(value, items) pairs in ``order``, then any other values sorted; items keep their order."""
+    groups: dict[T, list[Document]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    rank = {value: i for i, value in enumerate(order)}
+    return sorted(groups.items(), key=lambda kv: (rank.get(kv[0], len(rank)), str(kv[0])))
+
+
+def doc_lists(
+    view: View, groups: Sequence[tuple[str, Sequence[Document]]], empty: str, level: int = 2
+) -> str:
+    """One list of documents with summaries per group, each under a heading of fixed wording."""
+    if not groups:
+        return view.block("doc_list.html", docs=[], empty=empty)
+    return markdown_page(
+        *(
+            part
+            for title, docs in groups
+            for part in (heading(title, level), view.block("doc_list.html", docs=docs, empty=empty))
+        )
+    )
+
+
+def lists_by_type(view: View, kind: Kind, types: Sequence[str], empty: str) -> str:
+    """A kind's briefs by title, one list per ``type`` in the contract's order."""
+    groups = grouped(by_title(view.corpus.of_kind(kind)), lambda d: d.type or "", types)
+    return doc_lists(view, [(plural_label(t), docs) for t, docs in groups], empty)

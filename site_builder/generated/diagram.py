@@ -1,0 +1,36 @@
+"""The relationship diagram, inline in its page and as a standalone SVG file."""
+
+from __future__ import annotations
+
+from site_builder.content.model import Corpus
+from site_builder.generated.base import PageSpec
+from site_builder.render import diagram
+from site_builder.render.view import View
+from site_builder.site.context import BuildContext
+
+#: Where the standalone copy lives, from the site root.
+SVG_PATH = "diagram.svg"
+
+
+def body(view: View) -> str:
+    return diagram.figure(
+        view,
+        diagram.relationship_diagram(view),
+        "Actors, disputes and agreements; each box links to its page. Solid lines join"
+        " disputes to their parties and agreements, dashed lines join agreements to theirs.",
+        standalone=SVG_PATH,
+    )
+
+
+def standalone_svg(corpus: Corpus, ctx: BuildContext) -> str:
+    """The same diagram as a file, its links relative to where the file lives."""
+    view = View(corpus, ctx, SVG_PATH)
+    return diagram.svg(view, diagram.relationship_diagram(view))
+
+
+PAGE = PageSpec(
+    "diagram",
+    "Relationship diagram",
+    "who is party to which dispute and agreement, as one picture.",
+    body,
+)

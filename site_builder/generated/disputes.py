@@ -1,0 +1,25 @@
+"""Disputes, grouped by status, each with its parties (also on the home page)."""
+
+from __future__ import annotations
+
+from site_builder.content.model import DISPUTE_STATUSES
+from site_builder.generated.base import PageSpec, doc_lists, grouped
+from site_builder.render.labels import label
+from site_builder.render.order import by_title
+from site_builder.render.view import View
+
+
+def by_status(view: View, level: int = 2) -> str:
+    """Disputes under one heading per status, in the order of the dialogue's progress."""
+    disputes = by_title(view.corpus.of_kind("dispute"))
+    groups = grouped(disputes, lambda d: d.status or "", DISPUTE_STATUSES)
+    return doc_lists(view, [(label(s), docs) for s, docs in groups], "No disputes yet.", level)
+
+
+PAGE = PageSpec(
+    "disputes",
+    "Disputes",
+    "the open questions between the parties, by status.",
+    by_status,
+    searchable=True,
+)

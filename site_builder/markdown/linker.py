@@ -1,0 +1,621 @@
+"""Wikilinks, citations and automatic cross-links, as one Python-Markdown extension.
+
+The extension works on the parsed tree, so code, links, headings and raw HTML are told apart
+by structure, not guessed from raw Markdown. One ``Linker`` serves a whole build: the engine
+tells it which page is being rendered (``begin_page``), and collects what it found
+(``end_page``): the page's outgoing links, with the sentence of each, and its problems.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
+
+from site_builder.content.diagnostics import Diagnostic, did_you_mean
+from site_builder.content.model import GENERATED_PAGES, Corpus, Document, Link
+from site_builder.render.source import source_html
+from site_builder.safety.html_allowlist import (
+    MAY_HOLD_MARKUP,
+    PageHtml,
+    attribute_list_refusals,
+    read_html,
+    read_tree,
+)
+from site_builder.safety.limits import body_problems
+from site_builder.site.context import BuildContext
+from site_builder.site.urls import source_link
+from site_builder.text.names import NameMatcher, corpus_matcher
+
+#: Where a page wants its citation notes (by default they close the page).
+NOTES_PLACEHOLDER = "<!-- site-builder:notes -->"
+WIKILINK_RE = r"\[\[([^\]\|\n]*)(?:\|([^\]\n]*))?\]\]"
+CITATION_RE = r"\[\^([^\]\s]+)\]"
+
+#: Elements whose text is never prose: code, links, headings, citations and the like.
+NOT_PROSE = frozenset(
+    {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "kbd", "samp", "var",
+     "script", "style", "img", "svg", "math", "abbr"}
+)  # fmt: skip
+#: Elements whose text is read as one piece when quoting the sentence around a mention.
+BLOCKS = frozenset(
+    {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "div"}
+)
+_URL_RE = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)\S+|\S+@\S+\.\w+")
+_OPEN_TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>\s*\Z")
+_CLOSE_TAG_RE = re.compile(r"</[a-zA-Z][a-zA-Z0-9-]*\s*>\s*\Z")
+_VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "source", "area"})
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-ÞĀ-ſА-Я0-9])")
+_MAX_CONTEXT = 300
+EXTERNAL_REL = "noopener noreferrer"
+#: Kinds whose every statement must cite a source; hand-written pages explain the site.
+SOURCED_KINDS = frozenset({"actor", "dispute", "agreement", "place", "update"})
+_LISTS = frozenset({"ul", "ol"})
+_STATES_NOTHING = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "hr", "thead", "summary", "script"}
+)
+_WORD_RE = re.compile(r"[^\W\d_]")
+_CITATION_TEXT_RE = re.compile(CITATION_RE)
+_FOOTNOTE_DEFINITION_RE = re.compile(r"\s*\[\^[^\]\s]+\]:")
+_FOOTNOTE_LINE_RE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What one page links to, and what was wrong with its body."""
+
+    links: tuple[Link, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    #: The ids of the page's elements (anchors others may link to), and the links and images
+    #: its contributor wrote, for ``targets`` to resolve once every page is known.
+    anchors: frozenset[str] = frozenset()
+    targets: tuple[Target, ...] = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    """A link or image as written in a page's body, with the line it is on."""
+
+    kind: str
+    url: str
+    line: int
+
+
+@dataclass
+class _PageState:
+    doc: Document
+    check_citations: bool = True
+    linked: set[str] = field(default_factory=set)
+    links: list[tuple[etree.Element, str, str]] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+    citation_uses: dict[str, int] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    search_from: dict[str, int] = field(default_factory=dict)
+    anchors: frozenset[str] = frozenset()
+    targets: list[Target] = field(default_factory=list)
+    #: Set once every treeprocessor has run: postprocessors then see the whole page (the toc
+    #: extension runs them before that, on each heading's text).
+    tree_done: bool = False
+    #: The page read from Markdown's tree, when its body can hold no raw HTML or attributes.
+    read: PageHtml | None = None
+
+    def line_of(self, literal: str) -> int:
+        """The line of the next occurrence of ``literal`` in the body (its first line if none)."""
+        body = self.doc.body
+        index = body.find(literal, self.search_from.get(literal, 0))
+        if index < 0:
+            index = max(body.find(literal), 0)
+        self.search_from[literal] = index + 1
+        return self.doc.body_line + body.count("\n", 0, index)
+
+    def problem(self, literal: str, message: str) -> None:
+        """Report at the line of the next occurrence of ``literal`` in the body."""
+        self.diagnostics.append(Diagnostic(self.doc.path, self.line_of(literal), message))
+
+
+class Linker:
+    """Links for every page of one build, from one matcher built once."""
+
+    def __init__(
+        self, corpus: Corpus, ctx: BuildContext, matcher: NameMatcher | None = None
+    ) -> None:
+        self.corpus = corpus
+        self.ctx = ctx
+        self.matcher = matcher if matcher is not None else corpus_matcher(corpus)
+        self.page: _PageState | None = None
+        self.extension = _LinkerExtension(self)
+        self._sources = {**GENERATED_PAGES, **{d.slug: d.src_uri for d in corpus.documents}}
+
+    def begin_page(self, doc: Document, *, check_citations: bool = True) -> None:
+        """``check_citations`` is False for a stand-in whose sources could not be read."""
+        self.page = _PageState(doc, check_citations)
+
+    def end_page(self) -> PageLinks:
+        page, self.page = self.page, None
+        if page is None:
+            return PageLinks((), ())
+        links = tuple(
+            Link(page.doc.slug, target, via, context) for _, target, via, context in page.links
+        )
+        return PageLinks(links, tuple(page.diagnostics), page.anchors, tuple(page.targets))
+
+    def bounded(self, markdown_text: str) -> str:
+        """The page's Markdown, or none when its body goes past a bound (each reported)."""
+        assert self.page is not None
+        doc = self.page.doc
+        problems = body_problems(doc.body)
+        for line, message in problems:
+            self.page.diagnostics.append(Diagnostic(doc.path, doc.body_line + line, message))
+        return "" if problems else markdown_text
+
+    def href(self, slug: str) -> str:
+        """A Markdown-style link to the target's source file, as a contributor would write it.
+
+        The site engine turns it into the page's URL (MkDocs also checks that it resolves).
+        """
+        assert self.page is not None
+        return source_link(self.page.doc.src_uri, self._sources[slug])
+
+    def link_element(self, slug: str, text: str, css_class: str) -> etree.Element:
+        element = etree.Element("a", {"href": self.href(slug), "class": css_class})
+        doc = self.corpus.by_slug.get(slug)
+        if doc is not None:
+            element.set("title", doc.summary)
+        element.text = text
+        return element
+
+    def render(
+        self,
+        doc: Document,
+        text: str,
+        extensions: Sequence[str | Extension] = (),
+        extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
+        *,
+        check_citations: bool = True,
+    ) -> tuple[str, PageLinks]:
+        """Render ``text`` as the page of ``doc`` outside any site engine (checks and tests)."""
+        md = markdown.Markdown(
+            extensions=[*extensions, self.extension], extension_configs=extension_configs or {}
+        )
+        self.begin_page(doc, check_citations=check_citations)
+        try:
+            html = md.convert(self.bounded(text))
+        finally:
+            found = self.end_page()
+        return html, found
+
+
+class _WikilinkProcessor(InlineProcessor):
+    def __init__(self, linker: Linker) -> None:
+        super().__init__(WIKILINK_RE)
+        self.linker = linker
+
+    def handleMatch(self, m: re.Match[str], data: str):
+        page = self.linker.page
+        if page is None:
+            return None, None, None
+        slug, label = m.group(1).strip(), m.group(2)
+        if slug not in self.linker._sources:
+            if slug not in self.linker.corpus.unloaded:  # else its own problem is reported
+                hint = did_you_mean(slug, list(self.linker._sources))
+                page.problem(m.group(0), f"unknown page '{slug}' in wikilink{hint}")
+            span = etree.Element("span", {"class": "broken-wikilink"})
+            span.text = label or slug
+            return span, m.start(0), m.end(0)
+        target = self.linker.corpus.by_slug.get(slug)
+        # A title is front-matter text: shown as written, never parsed again as Markdown (a
+        # title holding its own [[slug]] would otherwise expand without end).
+        title = AtomicString(target.title if target else slug)
+        text = label.strip() if label and label.strip() else title
+        element = self.linker.link_element(slug, text, "wikilink")
+        page.links.append((element, slug, "wikilink", ""))
+        return element, m.start(0), m.end(0)
+
+
+class _CitationProcessor(InlineProcessor):
+    def __init__(self, linker: Linker) -> None:
+        super().__init__(CITATION_RE)
+        self.linker = linker
+
+    def handleMatch(self, m: re.Match[str], data: str):
+        page = self.linker.page
+        if page is None:
+            return None, None, None
+        source_id = m.group(1)
+        if page.doc.source(source_id) is None:
+            if not page.check_citations:
+                return None, None, None
+            known = [s.id for s in page.doc.sources]
+            page.problem(
+                m.group(0),
+                f"unknown source id '{source_id}' in citation{did_you_mean(source_id, known)}",
+            )
+            return None, None, None
+        if source_id not in page.cited:
+            page.cited.append(source_id)
+        number = page.cited.index(source_id) + 1
+        uses = page.citation_uses[source_id] = page.citation_uses.get(source_id, 0) + 1
+        sup = etree.Element(
+            "sup", {"id": f"fnref{uses if uses > 1 else ''}:{number}", "class": "citation"}
+        )
+        anchor = etree.SubElement(
+            sup, "a", {"class": "footnote-ref", "href": f"#fn:{number}", "role": "doc-noteref"}
+        )
+        anchor.text = AtomicString(str(number))  # no inline pattern need read it again
+        return sup, m.start(0), m.end(0)
+
+
+class _LinkTreeprocessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        page = self.linker.page
+        if page is None:
+            return
+        _check_footnote_definitions(page, root)
+        for line, message in attribute_list_refusals(page.doc.body):
+            page.diagnostics.append(Diagnostic(page.doc.path, page.doc.body_line + line, message))
+        if page.doc.kind in SOURCED_KINDS:
+            _check_sourcing(page, root)
+        self._autolink(page, root, raw_depth=0)
+        _mark_external_links(root)
+        self._add_notes(page, root)
+        sentences = _SentenceFinder(root)
+        page.links = [
+            (element, target, via, sentences.around(element))
+            for element, target, via, _ in page.links
+        ]
+
+    def _autolink(self, page: _PageState, element: etree.Element, raw_depth: int) -> int:
+        """Link mentions in ``element``'s text and its children; returns the raw-HTML depth.
+
+        The new children are gathered and put in place once: inserting each where it goes
+        would cost a scan of the children per link (80,000 wikilinks in a paragraph).
+        """
+        children: list[etree.Element] = []
+        if element.text:
+            element.text, new, raw_depth = self._link_text(page, element.text, raw_depth)
+            children.extend(new)
+        for child in list(element):
+            if child.tag not in NOT_PROSE:
+                raw_depth = self._autolink(page, child, raw_depth)
+            children.append(child)
+            if child.tail:
+                child.tail, new, raw_depth = self._link_text(page, child.tail, raw_depth)
+                children.extend(new)
+        if len(children) != len(element):
+            element[:] = children
+        return raw_depth
+
+    def _link_text(
+        self, page: _PageState, text: str, raw_depth: int
+    ) -> tuple[str, list[etree.Element], int]:
+        """Split ``text`` into leading text and new link elements (each carrying its tail)."""
+        pieces: list[etree.Element] = []
+        head = ""
+        cursor = 0
+        if STX not in text and not _may_hold_url(text):  # most text: prose through and through
+            if raw_depth:
+                return text, [], raw_depth
+            spans: Iterable[tuple[int, int, str]] = ((0, len(text), "prose"),)
+        else:
+            spans = _prose_spans(text, self.md)
+        for start, end, kind in spans:
+            if kind != "prose":
+                raw_depth += {"open": 1, "close": -1}.get(kind, 0)
+                raw_depth = max(raw_depth, 0)
+                continue
+            if raw_depth:
+                continue
+            for mention in self.linker.matcher.find(text[start:end]):
+                slug = mention.slug
+                if slug == page.doc.slug or slug in page.linked:
+                    continue
+                page.linked.add(slug)
+                a_start, a_end = start + mention.start, start + mention.end
+                if pieces:
+                    pieces[-1].tail = text[cursor:a_start]
+                else:
+                    head = text[cursor:a_start]
+                element = self.linker.link_element(slug, text[a_start:a_end], "autolink")
+                pieces.append(element)
+                page.links.append((element, slug, "mention", ""))
+                cursor = a_end
+        if pieces:
+            pieces[-1].tail = text[cursor:]
+            return head, pieces, raw_depth
+        return text, [], raw_depth
+
+    def _add_notes(self, page: _PageState, root: etree.Element) -> None:
+        if not page.cited:
+            return
+        notes = etree.Element("div", {"class": "footnote", "role": "doc-endnotes"})
+        marker = self._notes_marker(root)
+        if marker is None:
+            root.append(notes)
+        else:
+            root.insert(list(root).index(marker), notes)
+            root.remove(marker)
+        etree.SubElement(notes, "hr")
+        heading = etree.SubElement(notes, "p", {"class": "footnote-title"})
+        heading.text = "Notes"
+        items = etree.SubElement(notes, "ol")
+        for number, source_id in enumerate(page.cited, start=1):
+            source = page.doc.source(source_id)
+            assert source is not None
+            item = etree.SubElement(items, "li", {"id": f"fn:{number}"})
+            paragraph = etree.SubElement(item, "p")
+            paragraph.text = self.md.htmlStash.store(source_html(source)) + "\u00a0"
+            back = etree.SubElement(
+                paragraph,
+                "a",
+                {"class": "footnote-backref", "href": f"#fnref:{number}",
+                 "title": f"Back to citation {number} in the text"},
+            )  # fmt: skip
+            back.text = "\u21a9"
+
+    def _notes_marker(self, root: etree.Element) -> etree.Element | None:
+        """The paragraph that stands for NOTES_PLACEHOLDER, where the page wants its notes."""
+        for index, raw in enumerate(self.md.htmlStash.rawHtmlBlocks):
+            if str(raw).strip() == NOTES_PLACEHOLDER:
+                placeholder = self.md.htmlStash.get_placeholder(index)
+                return next((p for p in root if p.tag == "p" and p.text == placeholder), None)
+        return None
+
+
+def _mark_external_links(root: etree.Element) -> None:
+    """A link to another host opens nothing that can reach back into this page."""
+    for anchor in root.iter("a"):
+        if (anchor.get("href") or "").startswith(("http://", "https://")):
+            anchor.set("rel", EXTERNAL_REL)
+
+
+def _check_footnote_definitions(page: _PageState, root: etree.Element) -> None:
+    """``[^id]: text`` is how other sites write notes; here the notes come from ``sources``."""
+    written = _FOOTNOTE_LINE_RE.finditer(page.doc.body)
+    for paragraph in root.iter("p"):
+        text = paragraph.text or ""
+        first = paragraph[0] if len(paragraph) else None
+        rendered = (
+            not text.strip()
+            and first is not None
+            and first.get("class") == "citation"
+            and (first.tail or "").startswith(":")
+        )
+        if rendered or _FOOTNOTE_DEFINITION_RE.match(text):
+            where = next(written, None)
+            line = page.doc.body_line + (
+                page.doc.body.count("\n", 0, where.start()) if where else 0
+            )
+            page.diagnostics.append(
+                Diagnostic(
+                    page.doc.path,
+                    line,
+                    "hand-written footnote definitions are not allowed: describe the source "
+                    "under 'sources' in the front matter and cite it with [^id]",
+                )
+            )
+
+
+def _check_sourcing(page: _PageState, root: etree.Element) -> None:
+    """Every paragraph, list item and table row that states something cites a source."""
+    body = page.doc.body
+    cursor = 0
+    for block, noun in _statement_blocks(root):
+        words = _first_words(block)
+        index = body.find(words, cursor) if words else -1
+        if index >= 0:
+            cursor = index + len(words)
+        if not _cites(block):
+            line = page.doc.body_line + body.count("\n", 0, max(index, 0))
+            page.diagnostics.append(
+                Diagnostic(
+                    page.doc.path,
+                    line,
+                    f"this {noun} cites no source: add a citation such as [^id], with the id "
+                    "of one of this brief's sources",
+                )
+            )
+
+
+def _statement_blocks(element: etree.Element) -> Iterator[tuple[etree.Element, str]]:
+    """The blocks the sourcing rule reads, in document order, with what a reader calls them.
+
+    Headings, code, tables' header rows and editorial notes (admonitions) state nothing about
+    the subject; a quotation is covered by the cited sentence that introduces it.
+    """
+    previous: etree.Element | None = None
+    for child in element:
+        tag = child.tag
+        if tag == "p" and _has_words(child):
+            yield child, "paragraph"
+        elif tag == "li":
+            if _has_words(child):
+                yield child, "list item"
+            for nested in child:
+                if nested.tag in _LISTS:
+                    yield from _statement_blocks(nested)
+        elif tag == "tbody":
+            yield from ((row, "table row") for row in child if _has_words(row))
+        elif tag == "blockquote" and previous is not None and _cites(previous):
+            pass
+        elif tag not in _STATES_NOTHING and "admonition" not in (child.get("class") or ""):
+            yield from _statement_blocks(child)
+        previous = child
+
+
+def _own_parts(element: etree.Element) -> Iterator[etree.Element]:
+    """The element and its descendants, leaving out nested lists (their items count alone)."""
+    yield element
+    for child in element:
+        if child.tag not in _LISTS:
+            yield from _own_parts(child)
+
+
+def _own_text(element: etree.Element) -> Iterator[str]:
+    for part in _own_parts(element):
+        if part is not element and part.tail:
+            yield part.tail
+        if part.text:
+            yield part.text
+
+
+def _has_words(element: etree.Element) -> bool:
+    return any(_WORD_RE.search(_clean(text)) for text in _own_text(element))
+
+
+def _cites(element: etree.Element) -> bool:
+    """A citation, or a ``[^id]`` left as text because its id is unknown (reported apart)."""
+    return any(
+        part.tag == "sup" and part.get("class") == "citation" for part in _own_parts(element)
+    ) or any(_CITATION_TEXT_RE.search(text) for text in _own_text(element))
+
+
+def _first_words(element: etree.Element) -> str:
+    """Some text of the block as the contributor typed it, to find the block's line."""
+    for text in (element.text, *(part.text for part in element.iter())):
+        words = _clean(text or "").strip()
+        if words:
+            return words.split("\n")[0][:40]
+    return ""
+
+
+def _prose_spans(text: str, md: markdown.Markdown) -> Iterator[tuple[int, int, str]]:
+    """Cut a text node into prose, URLs and raw-HTML placeholders ("open", "close", "raw")."""
+    cursor = 0
+    for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+        yield from _url_spans(text, cursor, placeholder.start())
+        yield placeholder.start(), placeholder.end(), _raw_kind(md, int(placeholder.group(1)))
+        cursor = placeholder.end()
+    yield from _url_spans(text, cursor, len(text))
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether _URL_RE could match: its scan of every word for an "@" is the costly part."""
+    return "@" in text or "://" in text or "www." in text or "mailto:" in text
+
+
+def _url_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    cursor = start
+    for url in _URL_RE.finditer(text, start, end):
+        if url.start() > cursor:
+            yield cursor, url.start(), "prose"
+        yield url.start(), url.end(), "url"
+        cursor = url.end()
+    if end > cursor:
+        yield cursor, end, "prose"
+
+
+def _raw_kind(md: markdown.Markdown, index: int) -> str:
+    raw = str(md.htmlStash.rawHtmlBlocks[index]) if index < len(md.htmlStash.rawHtmlBlocks) else ""
+    if _CLOSE_TAG_RE.match(raw):
+        return "close"
+    opening = _OPEN_TAG_RE.match(raw)
+    if opening and not opening.group(2) and opening.group(1).lower() not in _VOID_TAGS:
+        return "open"
+    return "raw"
+
+
+class _SentenceFinder:
+    """The sentence around a link, read from its innermost block (citations left out)."""
+
+    def __init__(self, root: etree.Element) -> None:
+        self._texts: list[str] = []
+        self._where: dict[int, tuple[int, int]] = {}
+        for block in root.iter():
+            if block.tag in BLOCKS and not any(
+                inner.tag in BLOCKS for inner in block.iter() if inner is not block
+            ):
+                parts: list[str] = []
+                self._walk(block, parts, len(self._texts))
+                self._texts.append("".join(parts))
+
+    def _walk(self, element: etree.Element, parts: list[str], block: int) -> None:
+        if element.tag == "sup":
+            return
+        self._where[id(element)] = (block, sum(map(len, parts)))
+        parts.append(_clean(element.text or ""))
+        for child in element:
+            self._walk(child, parts, block)
+            parts.append(_clean(child.tail or ""))
+
+    def around(self, element: etree.Element) -> str:
+        if id(element) not in self._where:
+            return ""
+        block, offset = self._where[id(element)]
+        text = self._texts[block]
+        begin, finish = 0, len(text)
+        for boundary in _SENTENCE_END_RE.finditer(text):
+            if boundary.end() <= offset:
+                begin = boundary.end()
+            elif boundary.start() >= offset:
+                finish = boundary.start()
+                break
+        sentence = " ".join(text[begin:finish].split())
+        return sentence if len(sentence) <= _MAX_CONTEXT else sentence[: _MAX_CONTEXT - 1] + "…"
+
+
+def _clean(text: str) -> str:
+    return HTML_PLACEHOLDER_RE.sub("", text)
+
+
+class _AllowlistPostprocessor(Postprocessor):
+    """The page's HTML once raw HTML is back in it, parsed as a browser parses it."""
+
+    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, text: str) -> str:
+        page = self.linker.page
+        if page is not None and page.tree_done:
+            found = page.read or read_html(text)
+            for refusal in found.refusals:
+                page.problem(refusal.literal, refusal.message)
+            page.anchors = found.ids
+            page.targets = [Target(kind, url, page.line_of(url)) for kind, url in found.targets]
+        return text
+
+
+class _TreeDone(Treeprocessor):
+    """Last of the treeprocessors: what postprocessors see from now on is the whole page."""
+
+    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        page = self.linker.page
+        if page is not None:
+            page.tree_done = True
+            if not MAY_HOLD_MARKUP.search(page.doc.body):
+                page.read = read_tree(root)
+
+
+class _LinkerExtension(Extension):
+    def __init__(self, linker: Linker) -> None:
+        super().__init__()
+        self.linker = linker
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(_WikilinkProcessor(self.linker), "site_builder_wikilink", 176)
+        md.inlinePatterns.register(_CitationProcessor(self.linker), "site_builder_citation", 175)
+        # After inline patterns (20) and prettify (10); before toc and MkDocs' anchor list (5),
+        # which then see the notes' ids, and MkDocs' relpath (0), which checks our links resolve.
+        md.treeprocessors.register(_LinkTreeprocessor(md, self.linker), "site_builder_links", 6)
+        md.treeprocessors.register(_TreeDone(md, self.linker), "site_builder_tree_done", -100)
+        # After raw HTML is put back (30), before the build's own blocks are (islands, 25).
+        md.postprocessors.register(
+            _AllowlistPostprocessor(md, self.linker), "site_builder_allowlist", 27
+        )

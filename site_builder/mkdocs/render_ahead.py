@@ -1,0 +1,151 @@
+"""Pages rendered ahead of MkDocs' two page loops, by forked workers (see ``parallel``).
+
+MkDocs renders one page after another, twice: every page's Markdown (``_populate_page``), then
+every page's template (``_build_page``). Backlinks need every page's links between the two, so
+the plugin does each loop's work ahead, in workers, at the last event before that loop
+(``on_nav``, ``on_env``), and MkDocs' own loops only take the results. Workers run MkDocs' own
+code on their pages, so each page comes out as a serial build makes it. A page rendered ahead
+becomes a ``_PopulatedPage``, whose reading and converting only restore what the worker made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import jinja2
+from mkdocs.commands.build import _populate_page, get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from site_builder.site.workers import fork_map
+
+#: The template MkDocs' own loop renders for a page built ahead: nothing (see ``stub_template``).
+AHEAD_TEMPLATE = "site-builder:built-ahead"
+
+Extra = TypeVar("Extra")
+
+
+@dataclass(frozen=True)
+class Populated(Generic[Extra]):
+    """What rendering its Markdown leaves on a page, and what the plugin learnt from it."""
+
+    meta: dict[str, Any]
+    content: str
+    toc: Any
+    title_from_render: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
+    extra: Extra
+
+    def restore(self, page: Page, files: Files) -> None:
+        page.meta, page.content, page.toc = self.meta, self.content, self.toc
+        page._title_from_render = self.title_from_render
+        page.present_anchor_ids = self.anchors
+        if self.links_to_anchors is not None:
+            page.links_to_anchors = {
+                files.src_uris[src_uri]: links for src_uri, links in self.links_to_anchors.items()
+            }
+
+
+@dataclass(frozen=True)
+class Built:
+    """A page's finished HTML and the search-index entries made for it."""
+
+    output: str
+    search_entries: list[dict[str, Any]]
+
+
+def populate_ahead(
+    pages: Sequence[Page],
+    config: MkDocsConfig,
+    files: Files,
+    workers: int,
+    extra: Callable[[Page], Extra],
+    heavy: Callable[[Page], bool] | None = None,
+) -> dict[str, Populated[Extra]]:
+    """Every page's Markdown rendered; ``extra(page)`` is what the plugin kept of it.
+
+    ``heavy`` pages (far costlier than the rest) are handed to workers first.
+    """
+
+    def populate(page: Page) -> Populated[Extra]:
+        _populate_page(page, config, files)
+        assert page.content is not None
+        links = page.links_to_anchors
+        return Populated(
+            meta=page.meta,
+            content=page.content,
+            toc=page.toc,
+            title_from_render=page._title_from_render,
+            anchors=page.present_anchor_ids,
+            links_to_anchors=None
+            if links is None
+            else {file.src_uri: anchors for file, anchors in links.items()},
+            extra=extra(page),
+        )
+
+    results = fork_map(populate, pages, workers, heavy)
+    for page, result in zip(pages, results, strict=True):
+        page.__class__ = _PopulatedPage
+        page.populated = result  # type: ignore[attr-defined]
+    return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
+
+
+class _PopulatedPage(Page):
+    """A page a worker rendered: MkDocs' own loop finds nothing left to read or convert."""
+
+    populated: Populated[Any]
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.populated.restore(self, files)
+
+
+def build_ahead(
+    pages: Sequence[Page],
+    config: MkDocsConfig,
+    nav: Navigation,
+    env: jinja2.Environment,
+    search_entries: list[dict[str, Any]] | None,
+    workers: int,
+    heavy: Callable[[Page], bool] | None = None,
+) -> dict[str, Built]:
+    """Every page's template rendered, as ``mkdocs.commands.build._build_page`` does.
+
+    ``search_entries`` is the search index's list, which the search plugin appends to.
+    """
+    doc_files = [page.file for page in pages]
+
+    def build(page: Page) -> Built:
+        config._current_page = page
+        page.active = True
+        try:
+            start = len(search_entries) if search_entries is not None else 0
+            context = get_context(nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+            if search_entries is None:
+                return Built(output, [])
+            made = search_entries[start:]
+            del search_entries[start:]  # MkDocs' own loop adds them, in page order
+            return Built(output, made)
+        finally:
+            page.active = False
+            config._current_page = None
+
+    results = fork_map(build, pages, workers, heavy)
+    return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
+
+
+def stub_template(env: jinja2.Environment) -> None:
+    """Let ``env`` know AHEAD_TEMPLATE, whose output the plugin then replaces (on_post_page)."""
+    loader = env.loader
+    assert loader is not None
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({AHEAD_TEMPLATE: ""}), loader])

@@ -1,0 +1,98 @@
+"""The Markdown of every content page: what the engine renders for a brief, update or page.
+
+Front-matter text only ever appears escaped inside raw HTML blocks, never in Markdown, so
+``*``, ``[x](javascript:…)`` or ``[[…]]`` in a title or a position stays plain text. The body
+goes through as written: the linker turns its names into links and ``[^id]`` into citations.
+"""
+
+from __future__ import annotations
+
+from site_builder.content.model import KIND_LABELS, Corpus, Document
+from site_builder.markdown.linker import NOTES_PLACEHOLDER
+from site_builder.render import diagram
+from site_builder.render.backlinks import backlinks_html
+from site_builder.render.home import home_blocks
+from site_builder.render.timeline import TimelineRow, in_date_order, timeline_block
+from site_builder.render.view import View, heading, markdown_page
+from site_builder.site.context import BuildContext
+
+__all__ = ["BACKLINKS_PLACEHOLDER", "backlinks_html", "page_markdown"]
+
+#: Written where "Mentioned in" goes; the build replaces it once every page is rendered.
+BACKLINKS_PLACEHOLDER = "<!-- site-builder:mentioned-in -->"
+
+
+def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
+    """The full Markdown of ``doc``'s page."""
+    view = View.of(doc.src_uri, corpus, ctx)
+    body = markdown_page(doc.body, NOTES_PLACEHOLDER)  # citation notes right after the text
+    if doc.src_uri == "index.md":
+        return markdown_page(body, *home_blocks(view), *_sources(view, doc))
+    if doc.kind == "page":
+        return markdown_page(body, *_timeline(view, doc), *_sources(view, doc))
+    if doc.kind == "update":
+        header = view.block("update_header.html", doc=doc)
+    else:
+        header = view.block("infobox.html", doc=doc, kind=KIND_LABELS[doc.kind])
+    return markdown_page(
+        header,
+        *_corrected(view, doc),
+        body,
+        *(_dispute(view, doc) if doc.kind == "dispute" else ()),
+        *_timeline(view, doc),
+        *_corrections(view, doc),
+        *_sources(view, doc),
+        heading("Mentioned in"),
+        BACKLINKS_PLACEHOLDER,
+    )
+
+
+def _dispute(view: View, doc: Document) -> tuple[str, ...]:
+    """Every actor's statements over time, and the diagram of parties, agreements and places."""
+    stated = {p.actor for p in doc.positions}
+    silent = [slug for slug in doc.parties if slug not in stated]
+    figure = diagram.figure(
+        view,
+        diagram.dispute_diagram(view, doc),
+        "Parties, agreements and places of this dispute; each box links to its page.",
+    )
+    return (
+        heading("Positions over time"),
+        view.block("positions.html", doc=doc, silent=silent),
+        heading("Parties, agreements and places"),
+        figure,
+    )
+
+
+def _timeline(view: View, doc: Document) -> tuple[str, ...]:
+    """The brief's own events and those of other pages that involve it, each written once."""
+    involving = view.corpus.involvements.get(doc.slug, ())
+    if not doc.timeline and not involving:
+        return ()
+    rows = in_date_order(
+        [
+            *(TimelineRow(doc, entry) for entry in doc.timeline),
+            *(TimelineRow(origin, entry) for origin, entry in involving),
+        ]
+    )
+    return heading("Timeline"), timeline_block(view, rows, here=doc)
+
+
+def _corrected(view: View, doc: Document) -> tuple[str, ...]:
+    """A notice under the title, so that no reader misses that the brief was corrected."""
+    if not doc.corrections:
+        return ()
+    return (view.block("corrected_notice.html", latest=max(c.date for c in doc.corrections)),)
+
+
+def _corrections(view: View, doc: Document) -> tuple[str, ...]:
+    if not doc.corrections:
+        return ()
+    newest_first = sorted(doc.corrections, key=lambda c: c.date, reverse=True)
+    return heading("Corrections"), view.block("corrections.html", corrections=newest_first)
+
+
+def _sources(view: View, doc: Document) -> tuple[str, ...]:
+    if not doc.sources:
+        return ()
+    return heading("Sources"), view.block("sources.html", sources=doc.sources)

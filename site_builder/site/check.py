@@ -1,0 +1,51 @@
+"""Validate a content folder without building anything: front matter, then every body."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from site_builder.content.diagnostics import Diagnostic
+from site_builder.content.loader import load_corpus
+from site_builder.content.model import Document
+from site_builder.markdown.linker import Linker, PageLinks
+from site_builder.site.context import BuildContext
+from site_builder.site.link_targets import target_problems
+from site_builder.site.workers import fork_map, workers_for
+
+
+def check_content(
+    content_dir: Path,
+    ctx: BuildContext,
+    extensions: Sequence[str] = (),
+    extension_configs: dict[str, dict[str, Any]] | None = None,
+    *,
+    workers: int = 0,
+    theme_dirs: Sequence[Path] = (),
+) -> list[Diagnostic]:
+    """Every problem of every file: the loader's, then the bodies' (wikilinks, citations, HTML),
+    then the links and images the bodies point at.
+
+    Files left out for their own problems are checked too, as far as they could be read. A
+    large folder is read and its bodies rendered by ``workers`` (0: one per core). No content
+    asset may replace a file under the assets/ of ``theme_dirs``.
+    """
+    corpus, diagnostics = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs)
+    linker = Linker(corpus, ctx)
+    pages = [(doc, True) for doc in corpus.documents]
+    pages += [(s.document, s.sources_known) for s in corpus.stand_ins]
+
+    def render(page: tuple[Document, bool]) -> PageLinks:
+        doc, sources_known = page
+        _, found = linker.render(
+            doc, doc.body, extensions, extension_configs or {}, check_citations=sources_known
+        )
+        return found
+
+    rendered = fork_map(render, pages, workers_for(len(pages), workers))
+    for found in rendered:
+        diagnostics.extend(found.diagnostics)
+    by_page = {doc.src_uri: (doc, found) for (doc, _), found in zip(pages, rendered, strict=True)}
+    diagnostics.extend(target_problems(corpus, by_page))
+    return diagnostics

@@ -1,0 +1,71 @@
+"""Links and images a contributor wrote, resolved once every page is rendered.
+
+A link points at a Markdown file of content/ (``../actors/kosovo.md``), optionally at an
+anchor in it, or at a file of content/assets/; an image at a file of content/assets/. One that
+points at nothing is a problem at its line, in ``check`` and in the build alike, so a broken
+link never reaches readers as a build warning nobody read.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from urllib.parse import unquote, urldefrag
+
+from site_builder.content.diagnostics import Diagnostic, did_you_mean
+from site_builder.content.model import GENERATED_PAGES, Corpus, Document
+from site_builder.markdown.linker import PageLinks
+
+
+def target_problems(
+    corpus: Corpus, pages: Mapping[str, tuple[Document, PageLinks]]
+) -> list[Diagnostic]:
+    """``pages``: src_uri -> (the document, what its rendering found)."""
+    markdown = {d.src_uri for d in corpus.documents}
+    markdown |= {s.document.src_uri for s in corpus.stand_ins}
+    markdown |= set(GENERATED_PAGES.values())
+    problems = []
+    for src_uri, (doc, found) in pages.items():
+        for target in found.targets:
+            message = _problem(src_uri, target.kind, target.url, markdown, corpus.assets, pages)
+            if message:
+                problems.append(Diagnostic(doc.path, target.line, message))
+    return problems
+
+
+def _problem(
+    src_uri: str,
+    kind: str,
+    url: str,
+    markdown: set[str],
+    assets: frozenset[str],
+    pages: Mapping[str, tuple[Document, PageLinks]],
+) -> str | None:
+    address, fragment = urldefrag(url.strip())
+    address = unquote(address.split("?", 1)[0])
+    if not address:
+        if kind == "link" and fragment and fragment not in pages[src_uri][1].anchors:
+            return f"the link '{url}' points at no heading or anchor '#{fragment}' on this page"
+        return None
+    if address.startswith("/"):
+        return f"the {kind} '{url}' starts at the site's root: write it relative to this file"
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), address))
+    if kind == "image":
+        if path not in assets:
+            return f"the image '{url}' is not a file of content/assets/"
+        return None
+    if path in assets:
+        return None
+    if path not in markdown:
+        wanted = sorted(markdown | assets)
+        hint = did_you_mean(path, wanted)
+        if not path.endswith(".md"):
+            return (
+                f"the link '{url}' points at no page or file: link to a page's Markdown file "
+                f"(e.g. '../actors/kosovo.md') or to a file of content/assets/{hint}"
+            )
+        return f"the link '{url}' points at no page of content/{hint}"
+    target = pages.get(path)
+    if fragment and target is not None and fragment not in target[1].anchors:
+        return f"the link '{url}' points at no heading or anchor '#{fragment}' on {path}"
+    return None

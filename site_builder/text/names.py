@@ -1,0 +1,120 @@
+"""The one name matcher: finds mentions of every brief's names in prose.
+
+All names are compiled once per build into a single trie-shaped regular expression over
+folded text, so matching costs grow with the length of the text, not with the number of
+names (no loop of one pattern per name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from site_builder.content.model import Corpus, Name
+from site_builder.text.folding import (
+    fold,
+    has_cyrillic,
+    serbian_to_cyrillic,
+    serbian_to_latin,
+)
+
+_SERBIAN_LATIN = ("sr", "sr-Latn")
+
+#: The longest name, in characters. The front-matter rules refuse longer ones; the matcher
+#: leaves them out, since its pattern nests a group for every letter of a name.
+MAX_NAME_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    slug: str
+
+
+def spellings(name: Name) -> tuple[str, ...]:
+    """A name as written, plus its other script: Latin for any Cyrillic name (read as
+    Serbian, the region's Cyrillic language), Cyrillic for a Serbian name written in Latin."""
+    if has_cyrillic(name.text):
+        return (name.text, serbian_to_latin(name.text))
+    if name.lang in _SERBIAN_LATIN:
+        return (name.text, serbian_to_cyrillic(name.text))
+    return (name.text,)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, longest first at each position, shaped as a trie.
+
+    The trie is walked with a stack of its own, not by recursion, so a long name costs time in
+    proportion to its length and never Python's recursion limit. The regex nests one group per
+    letter at most, which is why names are bounded (:data:`MAX_NAME_LENGTH`).
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    patterns: dict[int, str] = {}  # id of a node -> its pattern, once its children have one
+    stack: list[tuple[dict, bool]] = [(trie, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for char, child in node.items() if char)
+            continue
+        branches = [
+            re.escape(char) + patterns.pop(id(child))
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            patterns[id(node)] = ""
+        elif "" in node:  # a word ends here: what follows is optional
+            patterns[id(node)] = "(?:" + "|".join(branches) + ")?"
+        else:
+            patterns[id(node)] = (
+                branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+            )
+    return patterns[id(trie)]
+
+
+class NameMatcher:
+    """Finds whole-word mentions of names; the longest name wins where names overlap."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        """``names`` are (name, slug) pairs; the first slug to claim a folded name keeps it.
+
+        Names longer than :data:`MAX_NAME_LENGTH` are left out (the schema reports them).
+        """
+        self._slugs: dict[str, str] = {}
+        for text, slug in names:
+            key = fold(text.strip())
+            if key and len(key) <= MAX_NAME_LENGTH:
+                self._slugs.setdefault(key, slug)
+        self._pattern = (
+            re.compile(r"(?<!\w)(?P<name>" + _trie_pattern(self._slugs) + r")(?:'s)?(?!\w)")
+            if self._slugs
+            else None
+        )
+
+    def __len__(self) -> int:
+        return len(self._slugs)
+
+    def find(self, text: str) -> Iterator[Mention]:
+        """Every mention in ``text``, left to right, as offsets into the original text."""
+        if self._pattern is None:
+            return
+        for match in self._pattern.finditer(fold(text)):
+            yield Mention(match.start("name"), match.end("name"), self._slugs[match["name"]])
+
+
+def corpus_matcher(corpus: Corpus) -> NameMatcher:
+    """The matcher for a build: every name of every brief (updates and pages are no targets)."""
+    return NameMatcher(
+        (spelling, doc.slug)
+        for doc in corpus.briefs
+        for name in doc.all_names
+        for spelling in spellings(name)
+    )

@@ -1,0 +1,45 @@
+"""Every href the renderers emit is relative and lands on a page or file of the site."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from site_builder.generated import generate
+from site_builder.render.brief_page import page_markdown
+from site_builder.site.urls import page_url
+from tests.support import Audit, context, sample_corpus, to_html
+
+ROOT = "https://site.invalid/base/"
+
+
+def pages(directory_urls: bool) -> dict[str, str]:
+    """Site-root URL -> HTML of every page, content and generated."""
+    corpus, ctx = sample_corpus(), context(directory_urls=directory_urls)
+    out = {
+        page_url(d.src_uri, directory_urls=directory_urls): to_html(page_markdown(d, corpus, ctx))
+        for d in corpus.documents
+    }
+    for f in generate(corpus, ctx):
+        if f.title is not None:
+            out[page_url(f.src_uri, directory_urls=directory_urls)] = to_html(f.content)
+    return out
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_internal_link_resolves(directory_urls: bool) -> None:
+    site = pages(directory_urls)
+    known = {ROOT + url for url in site} | {ROOT + "diagram.svg", ROOT + "feed.xml"}
+    for url, html in site.items():
+        audit = Audit(html)
+        ids = {attrs.get("id") for _, attrs in audit.tags}
+        for href in audit.hrefs():
+            assert not href.startswith("/"), (url, href)
+            if href.startswith("#"):
+                assert href[1:] in ids, (url, href)
+                continue
+            if href.startswith(("https://", "http://")):
+                continue
+            target = urljoin(ROOT + url, href).partition("#")[0]
+            assert target in known, (url, href)

@@ -1,0 +1,51 @@
+"""The build's own HTML blocks ride through Markdown as tokens and come out as they went in."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from site_builder.generated import PAGES
+from site_builder.markdown.linker import Linker
+from site_builder.markdown.prerendered_html import Islands
+from site_builder.render.brief_page import page_markdown
+from site_builder.site.config_file import markdown_extensions, read_config
+from tests.support import REPO, context, hostile_corpus, sample_corpus
+
+EXTENSIONS, OPTIONS = markdown_extensions(read_config(REPO / "mkdocs.yml"))
+
+
+def test_a_token_comes_out_as_the_html_it_stands_for() -> None:
+    islands = Islands()
+    html = '<aside class="infobox">\n<dl><dt>Kind</dt><dd>Actor &amp; party</dd></dl>\n</aside>'
+    text = f"Before.\n\n{islands.token(html)}\n\nAfter *this*."
+    out = markdown.Markdown(extensions=[islands.extension]).convert(text)
+    assert out == f"<p>Before.</p>\n{html}\n\n<p>After <em>this</em>.</p>"
+    assert out == markdown.Markdown().convert(f"Before.\n\n{html}\n\nAfter *this*.")
+
+
+def test_equal_blocks_share_a_token_and_an_unknown_token_stays_a_comment() -> None:
+    islands = Islands()
+    assert islands.token("<p>x</p>") == islands.token("<p>x</p>") != islands.token("<p>y</p>")
+    stranger = "<!-- site-builder:island:000000000000000000000000 -->"
+    assert islands.restore(f"a {stranger} b") == f"a {stranger} b"
+
+
+@pytest.mark.parametrize("corpus", [sample_corpus(), hostile_corpus()], ids=["sample", "hostile"])
+def test_every_page_renders_the_same_with_and_without_islands(corpus) -> None:  # type: ignore[no-untyped-def]
+    """What the site build renders (tokens) is what the blocks written out would render."""
+    islands = Islands()
+    with_islands, without = context(islands=islands), context()
+    pages = [(d, lambda c, d=d: page_markdown(d, corpus, c)) for d in corpus.documents]
+    pages += [(None, lambda c, spec=spec: spec.markdown(corpus, c)) for spec in PAGES]
+    for doc, make in pages:
+        tokens, written = make(with_islands), make(without)
+        assert "site-builder:island:" in tokens and "site-builder:island:" not in written
+        assert _render(corpus, doc, tokens, islands) == _render(corpus, doc, written, islands)
+
+
+def _render(corpus, doc, text: str, islands: Islands) -> str:  # type: ignore[no-untyped-def]
+    extensions = [*EXTENSIONS, islands.extension]
+    if doc is None:
+        return markdown.Markdown(extensions=extensions, extension_configs=OPTIONS).convert(text)
+    return Linker(corpus, context()).render(doc, text, extensions, OPTIONS)[0]

@@ -1,0 +1,207 @@
+"""End to end: the command line and MkDocs build fixture corpora and the real content."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from site_builder.content.loader import load_corpus
+from tests.support import BIN, ENV, MINIMAL, REPO, fingerprint, site_builder
+
+
+@pytest.fixture(scope="module")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("minimal") / "site"
+    result = site_builder("build", "--strict", "--content", str(MINIMAL), "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = site_builder("build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_plain_mkdocs_build_gives_the_same_site(minimal_site: Path, tmp_path: Path) -> None:
+    """`mkdocs build --strict` with the repository's configuration, on the same content."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: content", f"docs_dir: {MINIMAL}")
+    config = config.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+        cwd=tmp_path, env=ENV, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert fingerprint(site) == fingerprint(minimal_site)
+
+
+def test_generated_pages_and_briefs_are_built(minimal_site: Path) -> None:
+    for page in ["index.html", "timeline/index.html", "stance-matrix/index.html",
+                 "actors/index.html", "names/index.html", "corrections/index.html",
+                 "diagram.svg", "feed.xml"]:  # fmt: skip
+        assert (minimal_site / page).is_file(), page
+    corpus, _ = load_corpus(MINIMAL)
+    for doc in corpus.documents:
+        url = "index.html" if doc.slug == "index" else f"{doc.src_uri[:-3]}/index.html"
+        assert (minimal_site / url).is_file(), url
+
+
+_THIRD_PARTY = [
+    re.compile(r"<link\b[^>]*\bhref=\"(?:https?:)?//", re.I),
+    re.compile(r"<script\b[^>]*\bsrc=\"(?:https?:)?//", re.I),
+    re.compile(r"<img\b[^>]*\bsrc=\"(?:https?:)?//", re.I),
+    re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I),
+    re.compile(r"@import\s+['\"]?(?:url\()?['\"]?(?:https?:)?//", re.I),
+]
+_OWN_LINKS = re.compile(r'<link\b[^>]*\brel="(?:canonical|alternate)"[^>]*>', re.I)
+
+
+@pytest.mark.parametrize("which", ["minimal_site", "real_site"])
+def test_no_third_party_requests(which: str, request: pytest.FixtureRequest) -> None:
+    """Nothing the browser loads comes from another host (canonical links load nothing)."""
+    site: Path = request.getfixturevalue(which)
+    offenders = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".css"):
+            continue
+        text = _OWN_LINKS.sub("", path.read_text(encoding="utf-8"))
+        offenders += [
+            f"{path.relative_to(site)}: {p.pattern}" for p in _THIRD_PARTY if p.search(text)
+        ]
+    assert offenders == []
+
+
+def test_failed_build_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    first = next((content / "actors").glob("*.md"))
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("\n---\n", "\n---\nSee [[nowhere]].\n", 1)
+    )
+    update = next((content / "updates").glob("*.md"))
+    update.write_text(update.read_text(encoding="utf-8").replace("title:", "titel:", 1))
+    result = site_builder("build", "--content", str(content), "--site-dir", str(site))
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if re.match(r"content/\S+:\d+: ", line)]
+    assert any(f"content/actors/{first.name}:" in p and "'nowhere'" in p for p in problems)
+    assert any(f"content/updates/{update.name}:" in p and "'titel'" in p for p in problems)
+    assert "Traceback" not in result.stderr
+    assert fingerprint(site) == {"index.html": hashlib.sha256(b"the published site").hexdigest()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_real_content_references_resolve_and_every_source_is_cited() -> None:
+    corpus, diagnostics = load_corpus(REPO / "content")
+    assert [str(d) for d in diagnostics] == []
+    for doc in corpus.documents:
+        for key, slug in doc.references:
+            assert slug in corpus.by_slug, f"{doc.path}: {key} names unknown '{slug}'"
+        cited = set(re.findall(r"\[\^([^\]\s]+)\]", doc.body)) | {e.source for e in doc.timeline}
+        cited |= {s.source for p in doc.positions for s in p.statements}
+        for source in doc.sources:
+            assert source.id in cited, f"{doc.path}: source '{source.id}' is never cited"
+
+
+def test_real_content_has_a_brief_for_everything_the_article_names() -> None:
+    corpus, _ = load_corpus(REPO / "content")
+    names = {name.text for doc in corpus.briefs for name in doc.all_names}
+    for name in ["Kosovo", "Serbia", "European Union", "United States", "Besnik Bislimi",
+                 "Petar Petković", "Peter Sørensen", "Peter Sorensen", "Kaja Kallas",
+                 "Philip Reeker", "Albanian National Council", "RKS News", "Preševo Valley",
+                 "Bujanovac", "Bujanoc", "Breznica", "Brussels", "Belgrade", "Pristina",
+                 "Brussels Agreement", "Ohrid Agreement"]:  # fmt: skip
+        assert name in names, name
+
+
+def _mentioned_in(page: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(kind heading, linking page title, sentences and keys) of a built "Mentioned in"."""
+    html = page.read_text(encoding="utf-8")
+    section = html[html.index('id="mentioned-in"') :]
+    section = section[: section.index("</div>")]
+    rows = []
+    for group in re.split(r"<h3>", section)[1:]:
+        kind = group[: group.index("</h3>")]
+        for item in re.findall(r"<li>(.*?)</li>", group, flags=re.S):
+            title = re.search(r">([^<]+)</a>", item)[1]
+            notes = tuple(re.findall(r'class="backlink-(?:sentence|key)">([^<]+)<', item))
+            rows.append((kind, title, notes))
+    return rows
+
+
+def test_backlinks_with_their_sentences(minimal_site: Path) -> None:
+    assert _mentioned_in(minimal_site / "actors" / "serbia" / "index.html") == [
+        ("Actors", "Kosovo",
+         ("Kosovo takes part in the dialogue with Serbia facilitated by the European Union.",)),
+        ("Disputes", "Vehicle licence plates",
+         ("(listed among the parties)", "(records a stated position)")),
+        ("Agreements", "Brussels Agreement",
+         ("Its parties are Kosovo and Serbia.", "(listed among the parties)")),
+        ("Places", "Preševo", ("Preševo lies in the south of Serbia.",)),
+        ("Pages", "The Kosovo–Serbia dialogue",
+         ("This site explains the dialogue between Kosovo and Serbia, one brief at a time.",)),
+    ]  # fmt: skip
+
+
+def test_body_problems_of_a_file_with_broken_front_matter_come_in_the_same_run(
+    tmp_path: Path,
+) -> None:
+    """One run reports everything: a YAML error does not hide the body's wikilink problem."""
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    (content / "pages" / "broken.md").write_text(
+        "---\ntitle: [unclosed\n---\nSee [[nowhere]] and a citation[^gone].\n", encoding="utf-8"
+    )
+    for command in (["check"], ["build", "--site-dir", str(tmp_path / "site")]):
+        result = site_builder(*command, "--content", str(content))
+        assert result.returncode == 1
+        problems = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+        assert any(p.startswith("content/pages/broken.md:3: invalid YAML") for p in problems)
+        assert "content/pages/broken.md:4: unknown page 'nowhere' in wikilink" in problems
+        assert not any("'gone'" in p for p in problems)  # its sources are unknown: not judged
+
+
+def test_search_finds_summaries_and_leaves_out_the_overviews_that_repeat_the_briefs(
+    minimal_site: Path,
+) -> None:
+    index = json.loads((minimal_site / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"actors/", "disputes/", "agreements/", "places/", "updates/"} <= pages
+    overviews = {"timeline/", "sources/", "names/", "stance-matrix/", "diagram/", "review/"}
+    assert not pages & {*overviews, "corrections/"}
+    corpus, _ = load_corpus(MINIMAL)
+    text = " ".join(doc["text"] for doc in index["docs"])
+    for doc in corpus.briefs:  # every summary is found, on its kind's index
+        assert html.escape(doc.summary, quote=False) in text, doc.slug
+
+
+def test_every_built_page_has_one_content_security_policy(minimal_site: Path) -> None:
+    pages = sorted(minimal_site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert text.count('http-equiv="Content-Security-Policy"') == 1, page
+        assert '<meta name="referrer" content="no-referrer">' in text, page
+
+
+def test_editor_backups_are_never_published(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    (content / "actors" / "kosovo.md~").write_text("<script>alert(1)</script>", "utf-8")
+    done = site_builder("build", "--content", str(content), "--site-dir", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    assert not [p for p in (tmp_path / "site").rglob("*~")]

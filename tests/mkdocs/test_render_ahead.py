@@ -1,0 +1,77 @@
+"""A build whose pages are rendered by forked workers makes the site a serial build makes."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+import site_builder.mkdocs.plugin as plugin_module
+from tests.support import MINIMAL, REPO, build_site, fingerprint
+
+
+@pytest.fixture(autouse=True)
+def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+@pytest.mark.parametrize("nav_limit", [40, 2], ids=["briefs-in-nav", "briefs-outside-nav"])
+def test_a_build_in_workers_is_byte_identical_to_a_serial_one(
+    tmp_path: Path, nav_limit: int
+) -> None:
+    assert threading.active_count() == 1  # else the build rightly forks nothing
+    content = REPO / "content"
+    serial = build_site(content, tmp_path / "serial", workers=1, nav_limit=nav_limit)
+    assert (serial.workers, serial.populated, serial.built) == (1, {}, {})
+    parallel = build_site(content, tmp_path / "parallel", workers=2, nav_limit=nav_limit)
+    pages = len(list((tmp_path / "parallel").rglob("index.html")))
+    assert parallel.workers == 2
+    assert len(parallel.populated) == len(parallel.built) == pages  # all rendered ahead
+    assert fingerprint(tmp_path / "parallel") == fingerprint(tmp_path / "serial")
+
+
+def test_warnings_made_in_workers_count_in_strict_mode(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    # The check refuses what MkDocs would warn about in content (broken links are errors), so
+    # the warning comes from a page rendering in a worker, as another extension's would.
+    render = plugin_module.page_markdown
+
+    def warning_page_markdown(doc, corpus, ctx):
+        if doc.slug == "serbia":
+            logging.getLogger("mkdocs.plugins.test").warning("a warning made in a worker")
+        return render(doc, corpus, ctx)
+
+    monkeypatch.setattr(plugin_module, "page_markdown", warning_page_markdown)
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="1 warnings in strict"):
+        build_site(content, tmp_path / "site", strict=True, workers=2)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings == ["a warning made in a worker"]
+    assert not (tmp_path / "site").exists()  # nothing published
+
+
+def test_problems_found_in_workers_are_reported_once_as_a_serial_build_reports_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    for page in ("index.md", "pages/about.md"):  # the home page is rendered before forking
+        path = content / page
+        path.write_text(path.read_text("utf-8") + "\nSee [[nowhere]].\n", "utf-8")
+    reports = []
+    for workers in (1, 2):
+        with pytest.raises(Abort, match="BuildError"):
+            build_site(content, tmp_path / f"site-{workers}", workers=workers)
+        reports.append(capsys.readouterr().err + caplog.records[-1].getMessage())
+        caplog.clear()
+    assert reports[0] == reports[1]
+    assert reports[0].count("unknown page 'nowhere' in wikilink") == 2
+    assert reports[0].endswith(
+        "2 problems in 2 files\nthe content has 2 problems; nothing was written"
+    )

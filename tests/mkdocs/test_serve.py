@@ -1,0 +1,114 @@
+"""The live preview rebuilds pages derived from other briefs, once per change, with no loop."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.support import BIN, ENV, MINIMAL, REPO
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(predicate, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_backlinks_and_indexes_after_an_edit(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    actor = sorted((content / "actors").glob("*.md"))[0]
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [str(BIN / "site-builder"), "serve", "--content", str(content),
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=REPO, env=ENV, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        index = f"http://127.0.0.1:{port}/actors/"
+        assert _wait_for(lambda: "Actors" in _fetch(index)), log.read_text()
+        text = actor.read_text(encoding="utf-8")
+        title_line = next(line for line in text.splitlines() if line.startswith("title:"))
+        actor.write_text(text.replace(title_line, "title: Renamed Actor Xyzzy", 1), "utf-8")
+        assert _wait_for(lambda: "Renamed Actor Xyzzy" in _fetch(index)), log.read_text()
+        builds = log.read_text().count("Building documentation")
+        time.sleep(3)
+        assert log.read_text().count("Building documentation") == builds, "rebuild loop"
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _serve(content: Path, port: int, log: Path) -> subprocess.Popen:
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [str(BIN / "site-builder"), "serve", "--content", str(content),
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=REPO, env=ENV, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+
+def test_problems_show_in_the_browser_and_the_next_good_save_recovers(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    kosovo = content / "actors" / "kosovo.md"
+    good = kosovo.read_text(encoding="utf-8")
+    kosovo.write_text(good.replace("type: state", "type: goverment", 1), "utf-8")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    server = _serve(content, port, log)
+    url = f"http://127.0.0.1:{port}/actors/kosovo/"
+    try:
+        assert _wait_for(lambda: "The content has 1 problem" in _fetch(url)), log.read_text()
+        page = _fetch(url)
+        line = next(n for n, text in enumerate(good.splitlines(), 1) if text.startswith("type:"))
+        assert f"<code>content/actors/kosovo.md:{line}</code>: unknown type" in page
+        assert "livereload" in page  # the preview reloads itself on the next save
+        home = f"http://127.0.0.1:{port}/"
+        assert "The content has 1 problem" in _fetch(home)
+        kosovo.write_text(good, "utf-8")
+        assert _wait_for(lambda: "The content has" not in _fetch(url)), log.read_text()
+        assert "Kosovo" in _fetch(url)
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_preview_carries_no_policy_that_would_block_its_reload_script(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    server = _serve(content, port, log)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        assert _wait_for(lambda: "livereload" in _fetch(url)), log.read_text()
+        assert "Content-Security-Policy" not in _fetch(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,53 @@
+"""check: every problem of every file, the same whether bodies are rendered here or in workers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from site_builder.site.check import check_content
+from site_builder.site.config_file import markdown_extensions, read_config
+from tests.support import MINIMAL, REPO, make_ctx
+
+EXTENSIONS, OPTIONS = markdown_extensions(read_config(REPO / "mkdocs.yml"))
+
+
+def test_workers_find_what_one_process_finds(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    for brief in ("actors/serbia.md", "places/mitrovica.md", "pages/about.md"):
+        path = content / brief
+        path.write_text(path.read_text("utf-8") + "\nSee [[nowhere]].[^nosuch]\n", "utf-8")
+    serial = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
+    parallel = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=2)
+    assert parallel == serial
+    assert [d.path for d in serial if "wikilink" in d.message] == [
+        "content/actors/serbia.md", "content/pages/about.md", "content/places/mitrovica.md"
+    ]  # fmt: skip
+
+
+def test_a_front_matter_error_hides_none_of_the_bodys_problems(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(MINIMAL, tmp_path / "content"))
+    serbia = content / "actors" / "serbia.md"
+    text = serbia.read_text("utf-8").replace("type: state", "type: goverment", 1)
+    serbia.write_text(text + "\n\nAlso said.[^constitutoin]\n\nUncited.\n", "utf-8")
+    found = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
+    assert [(d.line, d.message.split(";")[0].split(":")[0]) for d in sorted(found)] == [
+        (4, "unknown type 'goverment' (did you mean 'government'?)"),
+        (16, "unknown source id 'constitutoin' in citation (did you mean 'constitution'?)"),
+        (18, "this paragraph cites no source"),
+    ]
+
+
+def test_without_readable_sources_citations_go_unchecked_but_the_rest_is_checked(
+    tmp_path: Path,
+) -> None:
+    content = Path(shutil.copytree(MINIMAL, tmp_path / "content"))
+    serbia = content / "actors" / "serbia.md"
+    text = serbia.read_text("utf-8").replace("    publisher: National Assembly of Serbia\n", "")
+    serbia.write_text(text + "\n\nSee [[nowhere]].[^anything]\n", "utf-8")
+    found = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
+    assert [(d.line, d.message) for d in sorted(found)] == [
+        (8, "missing required key 'publisher' in 'sources[0]'"),
+        (15, "unknown page 'nowhere' in wikilink"),
+    ]

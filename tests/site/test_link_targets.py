@@ -1,0 +1,94 @@
+"""Links and images a contributor writes: each one that points at nothing is a check error.
+
+The minimal fixture's Serbia brief gets one line per case appended to its body (line 16).
+"""
+
+from __future__ import annotations
+
+import base64
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder.cli import main
+from tests.support import MINIMAL, REPO
+
+CONFIG = str(REPO / "mkdocs.yml")
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+SERBIA = "content/actors/serbia.md"
+
+
+def check(tmp_path: Path, line: str, capsys) -> tuple[int, list[str]]:
+    content = Path(shutil.copytree(MINIMAL, tmp_path / "content"))
+    (content / "assets").mkdir()
+    (content / "assets" / "map.png").write_bytes(PNG)
+    serbia = content / "actors" / "serbia.md"
+    serbia.write_text(serbia.read_text("utf-8") + f"\n\n{line}[^constitution]\n", "utf-8")
+    status = main(["check", "--content", str(content), "--config", CONFIG])
+    err = capsys.readouterr().err.splitlines()
+    return status, [e.split(": ", 1)[1] for e in err if e.startswith(f"{SERBIA}:16: ")]
+
+
+BROKEN = [
+    (
+        "[k](../actors/kosvo.md)",
+        "the link '../actors/kosvo.md' points at no page of content/ "
+        "(did you mean 'actors/kosovo.md'?)",
+    ),
+    (
+        "[k](../actors/kosovo.md#nowhere)",
+        "the link '../actors/kosovo.md#nowhere' points at no heading or anchor '#nowhere' on "
+        "actors/kosovo.md",
+    ),
+    ("[k](#nowhere)", "the link '#nowhere' points at no heading or anchor '#nowhere' on this page"),
+    (
+        "![m](../assets/missing.png)",
+        "the image '../assets/missing.png' is not a file of content/assets/",
+    ),
+    (
+        "[k](/actors/kosovo/)",
+        "the link '/actors/kosovo/' starts at the site's root: write it relative to this file",
+    ),
+    (
+        "[k](../actors/kosovo/)",
+        "the link '../actors/kosovo/' points at no page or file: link to a page's Markdown file "
+        "(e.g. '../actors/kosovo.md') or to a file of content/assets/ "
+        "(did you mean 'actors/kosovo.md'?)",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "message"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_broken_target_is_an_error_at_its_line(tmp_path: Path, line: str, message: str, capsys):
+    status, messages = check(tmp_path, line, capsys)
+    assert (status, messages) == (1, [message])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[k](../actors/kosovo.md)",
+        "[k](kosovo.md)",
+        "[t](../timeline.md)",
+        "![m](../assets/map.png)",
+        "[m](../assets/map.png)",
+        "[s](#fn:1)",
+        "[e](https://www.eeas.europa.eu/)",
+    ],
+)
+def test_a_target_that_exists_passes(tmp_path: Path, line: str, capsys) -> None:
+    assert check(tmp_path, line, capsys) == (0, [])
+
+
+def test_a_broken_link_fails_the_build_too(tmp_path: Path, capsys) -> None:
+    """Not a warning that a build without --strict publishes: nothing is written."""
+    check(tmp_path, "[k](../actors/kosvo.md)", capsys)
+    site = tmp_path / "site"
+    args = ["build", "--content", str(tmp_path / "content"), "--site-dir", str(site)]
+    assert main([*args, "--config", CONFIG]) == 1
+    err = capsys.readouterr().err
+    assert f"{SERBIA}:16: the link '../actors/kosvo.md' points at no page of content/" in err
+    assert not site.exists()

@@ -1,0 +1,279 @@
+"""What tests share: documents and corpora made in Python, fixture paths, and builds.
+
+``sample_corpus()`` is a valid miniature of the real content; ``hostile_corpus()`` puts
+markup into every front-matter text field, to prove it never reaches a page raw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+from site_builder.content.model import (
+    KIND_FOLDERS,
+    Corpus,
+    Correction,
+    Document,
+    Kind,
+    Name,
+    PartialDate,
+    Position,
+    Source,
+    Statement,
+)
+from site_builder.content.model import TimelineEntry as Entry
+from site_builder.site.context import BuildContext
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = REPO / "theme" / "site_builder"
+
+
+def make_doc(kind: Kind, slug: str, title: str, **fields: Any) -> Document:
+    src_uri = "index.md" if slug == "index" else f"{KIND_FOLDERS[kind]}/{slug}.md"
+    fields.setdefault("summary", f"What {title} is.")
+    fields.setdefault("body", "")
+    fields.setdefault("body_line", 5)
+    return Document(
+        kind=kind, slug=slug, src_uri=src_uri, path=f"content/{src_uri}", title=title, **fields
+    )
+
+
+def make_corpus(*docs: Document) -> Corpus:
+    return Corpus(tuple(sorted(docs, key=lambda d: d.src_uri)))
+
+
+def make_ctx(**fields: Any) -> BuildContext:
+    fields.setdefault("templates_dir", TEMPLATES)
+    fields.setdefault("build_date", dt.date(2026, 1, 1))
+    return BuildContext(**fields)
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the SHA-256 of its bytes."""
+    return {
+        str(file.relative_to(folder)): hashlib.sha256(file.read_bytes()).hexdigest()
+        for file in sorted(folder.rglob("*"))
+        if file.is_file()
+    }
+
+
+FIXTURES = REPO / "tests" / "fixtures"
+MINIMAL = FIXTURES / "minimal" / "content"
+BIN = Path(sys.executable).parent
+#: A fixed build time, so that builds compare byte for byte.
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def site_builder(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """The ``site-builder`` command, as a contributor runs it."""
+    return subprocess.run(
+        [str(BIN / "site-builder"), *args], cwd=cwd, env=ENV, capture_output=True, text=True
+    )
+
+
+def build_site(content: Path, site: Path, *, strict: bool = False, **options: Any) -> Any:
+    """Build in this process with the repository's configuration and plugin ``options``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(
+        str(REPO / "mkdocs.yml"), docs_dir=str(content), site_dir=str(site), strict=strict
+    )
+    plugin = config.plugins["dialogue"]
+    for key, value in options.items():
+        plugin.config[key] = value
+    build(config)
+    return plugin
+
+
+#: The Markdown extensions the linker tests render with.
+EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "pymdownx.superfences"]
+
+#: A corpus whose names exercise the name matcher.
+LINK_CORPUS = make_corpus(
+    make_doc("actor", "serbia", "Serbia", summary="A state <in> the Balkans."),
+    make_doc("actor", "kosovo", "Kosovo"),
+    make_doc("actor", "european-union", "European Union", aliases=("EU",)),
+    make_doc("actor", "eusr", "EU Special Representative"),
+    make_doc("actor", "sorensen", "Peter Sørensen", aliases=("Sorensen",)),
+    make_doc("actor", "petkovic", "Petar Petković"),
+    make_doc("actor", "lodz", "Łódź Office"),
+    make_doc("place", "presevo", "Preševo", names=(Name("Preshevë", "sq"), Name("Preševo", "sr"))),
+    make_doc("place", "medvedja", "Medveđa"),
+    make_doc("place", "presevo-valley", "Preševo Valley"),
+    make_doc("update", "news", "News of the day", sources=(Source("rks", "Title", "RKS News"),)),
+    # A hand-written page at the depth of the update: the sourcing rule leaves it alone, so the
+    # rules that are not about sourcing are read on it, with the same links.
+    make_doc("page", "notes", "Notes", sources=(Source("rks", "Title", "RKS News"),)),
+    make_doc("page", "about", "About"),
+)
+
+
+BUILD_DATE = dt.date(2025, 12, 1)
+HOSTILE = '<script>alert(1)</script> *emph* [x](javascript:alert(1)) "quotes" [[kosovo]]'
+
+
+def context(**changes: object) -> BuildContext:
+    """The sample build: 2025-12-01, published at https://example.org/dialogue/."""
+    changes.setdefault("build_date", BUILD_DATE)
+    changes.setdefault("site_url", "https://example.org/dialogue/")
+    return make_ctx(**changes)
+
+
+def pdate(text: str) -> PartialDate:
+    return PartialDate(*(int(part) for part in text.split("-")))
+
+
+def source(sid: str, publisher: str, title: str, url: str | None = None, date: str | None = None):
+    return Source(sid, title, publisher, pdate(date) if date else None, url)
+
+
+def doc(kind: Kind, slug: str, title: str, **fields: object) -> Document:
+    """A document with a body and, unless it is a page, a recent review date."""
+    fields.setdefault("body", f"Body of {title}.\n")
+    fields.setdefault("reviewed", None if kind == "page" else dt.date(2025, 11, 1))
+    return make_doc(kind, slug, title, **fields)
+
+
+RKS = source("rks", "RKS News", "No Breakthrough Expected", "https://rks.news/no-breakthrough")
+WIKI = source("wiki", "Wikipedia", "2013 Brussels Agreement", "https://en.wikipedia.org/wiki/BA")
+PRINT = source("print", "Koha", "A newspaper article", date="2025-06")
+
+
+def sample_corpus() -> Corpus:
+    docs = [
+        doc("page", "index", "Home", body="Welcome to the explainer.\n"),
+        doc("page", "about", "About", body="About this site.\n", sources=(WIKI,)),
+        doc("actor", "kosovo", "Kosovo", type="government", sources=(RKS, WIKI),
+            timeline=(Entry(pdate("2025-02-09"), "Election held.", "rks", 9),)),
+        doc("actor", "serbia", "Serbia", type="government", sources=(RKS,)),
+        doc("actor", "european-union", "European Union", type="organisation", aliases=("EU",),
+            sources=(WIKI,), reviewed=dt.date(2024, 1, 15),
+            timeline=(Entry(pdate("2011-03"), "The dialogue begins.", "wiki", 7),
+                      Entry(pdate("2013-04-19"), "First agreement.", "wiki", 8))),
+        doc("actor", "besnik-bislimi", "Besnik Bislimi", type="person",
+            role="Kosovo's chief negotiator", affiliation=("kosovo",), sources=(RKS,),
+            reviewed=dt.date(2025, 5, 1)),
+        doc("actor", "philip-reeker", "Philip Reeker", type="person", sources=(RKS,)),
+        doc("dispute", "association", "Association of Serb-majority Municipalities",
+            aliases=("ASM",), status="in-progress", parties=("kosovo", "serbia"),
+            positions=(
+                Position("serbia", (Statement(pdate("2025-06-02"), "The central issue for Serbia.",
+                                              "rks", 10),)),
+                Position("european-union", (
+                    Statement(pdate("2015-08"), "Agreed the principles.", "print", 12),
+                    Statement(pdate("2025-05"), "Must be implemented.", "rks", 13)))),
+            corrections=(
+                Correction(dt.date(2025, 11, 2), "An earlier version overstated it.", 20),
+            ),
+            agreements=("brussels-agreement",), places=("presevo",), sources=(RKS, PRINT),
+            timeline=(Entry(pdate("2013"), "Agreed in principle.", "rks", 12),)),
+        doc("dispute", "license-plates", "Licence plates", status="resolved",
+            parties=("kosovo", "serbia"), sources=(RKS,)),
+        doc("agreement", "brussels-agreement", "Brussels Agreement", date=pdate("2013-04-19"),
+            status="partly-implemented", parties=("kosovo", "serbia"), sources=(WIKI,)),
+        doc("agreement", "ohrid-agreement", "Ohrid Agreement", date=pdate("2023-03-18"),
+            status="not-implemented", parties=("kosovo", "serbia"), sources=(RKS,)),
+        doc("place", "presevo", "Preševo", type="municipality",
+            names=(Name("Preshevë", "sq"), Name("Preševo", "sr-Latn"), Name("Прешево", "sr-Cyrl"))),
+        doc("update", "2025-06-10-talks", "Talks resume in Brussels", date=pdate("2025-06-10"),
+            about=("kosovo", "serbia"), sources=(RKS,)),
+        doc("update", "2025-02-10-election", "Kosovo votes", date=pdate("2025-02-10"),
+            about=("kosovo",), sources=(RKS,)),
+    ]  # fmt: skip
+    return make_corpus(*docs)
+
+
+def hostile(text: str = "") -> str:
+    return f"{text}{HOSTILE}"
+
+
+def hostile_corpus() -> Corpus:
+    """The sample corpus with markup in every front-matter text a reader sees."""
+    out = []
+    for d in sample_corpus().documents:
+        out.append(
+            replace(
+                d,
+                title=hostile(d.title),
+                summary=hostile(),
+                aliases=(*d.aliases, hostile("alias")),
+                tags=(hostile("tag"),),
+                role=hostile() if d.kind == "actor" else None,
+                sources=tuple(
+                    replace(s, title=hostile(), publisher=hostile(), url=f"{s.url}?a=\"<b>&c'")
+                    if s.url
+                    else replace(s, title=hostile(), publisher=hostile())
+                    for s in d.sources
+                ),
+                timeline=tuple(replace(e, text=hostile()) for e in d.timeline),
+                positions=tuple(
+                    replace(p, statements=tuple(replace(st, text=hostile()) for st in p.statements))
+                    for p in d.positions
+                ),
+                corrections=tuple(replace(c, text=hostile()) for c in d.corrections),
+                names=tuple(replace(n, text=hostile(n.text)) for n in d.names),
+            )
+        )
+    return Corpus(tuple(out))
+
+
+MD_EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables"]
+
+
+def to_html(text: str) -> str:
+    """Markdown as the site engine renders it (the extensions that matter for raw HTML)."""
+    return markdown.markdown(text, extensions=MD_EXTENSIONS)
+
+
+class Audit(HTMLParser):
+    """Every tag, attribute and text of an HTML fragment, decoded."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.texts: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
+
+    def hrefs(self) -> list[str]:
+        return [a["href"] or "" for t, a in self.tags if t == "a" and "href" in a]
+
+
+SAFE_ATTRIBUTES = {
+    "href", "rel", "title", "class", "id", "lang", "datetime", "role", "aria-label",
+    "aria-labelledby",
+    "aria-hidden",
+    "tabindex", "scope", "type", "xmlns", "viewbox", "width", "height", "font-family",
+    "font-size", "font-weight", "fill", "stroke", "stroke-width", "stroke-dasharray", "d", "x",
+    "y", "rx", "dominant-baseline",
+}  # fmt: skip
+
+
+def assert_escaped(html: str) -> None:
+    """``HOSTILE`` front matter shows as text: no script, no emphasis, no javascript: link,
+    no attribute broken open by a quote."""
+    audit = Audit(html)
+    assert not {"script", "em"} & {tag for tag, _ in audit.tags}
+    for tag, attrs in audit.tags:
+        assert set(attrs) <= SAFE_ATTRIBUTES, (tag, attrs)
+        assert not (attrs.get("href") or "").strip().lower().startswith("javascript:")
+    assert any(HOSTILE in text for text in audit.texts), "front matter should show as text"
