@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder.content.model import KIND_FOLDERS
+from site_builder.content.kinds import KINDS, folder
 
 #: Share of each kind among the N briefs (index.md and one page come on top).
 SHARES = (("actor", 0.4), ("dispute", 0.2), ("agreement", 0.1), ("place", 0.2), ("update", 0.1))
@@ -342,12 +342,12 @@ def generate(n: int, out: Path, plain: Path | None = None, seed: int = 8) -> Non
     briefs = _plan(n, rng)
     by_kind = {kind: [b for b in briefs if b.kind == kind] for kind, _ in SHARES}
     targets = [b for b in briefs if b.kind != "update"]
-    for folder in KIND_FOLDERS.values():
-        (out / folder).mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        (out / kind.folder).mkdir(parents=True, exist_ok=True)
     files: list[tuple[str, str, str, str]] = []  # (relative path, title, front matter, body)
     for brief in briefs:
         fm = _front_matter(brief, by_kind, rng)
-        rel = f"{KIND_FOLDERS[brief.kind]}/{brief.slug}.md"
+        rel = f"{folder(brief.kind)}/{brief.slug}.md"
         files.append((rel, brief.title, "\n".join(fm), _body(brief, targets, rng)))
     first = briefs[0].slug
     home_fm = 'title: "Benchmark corpus"\nsummary: "A synthetic corpus."'

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from site_builder.content.changes import ChangesError, changed_since, select
 from site_builder.content.diagnostics import FORMATS, has_errors, print_diagnostics
-from site_builder.content.model import FOLDER_KINDS
-from site_builder.content.scaffold import KINDS, ScaffoldError, write_brief
+from site_builder.content.kinds import FOLDER_KINDS
+from site_builder.content.scaffold import KIND_NAMES, ScaffoldError, write_brief
 from site_builder.mkdocs.theme_dirs import theme_dirs
 from site_builder.site.config_file import (
     custom_theme_dir,
@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
 
     new = commands.add_parser("new", help="scaffold a brief that passes check as it is")
-    new.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    new.add_argument("kind", choices=KIND_NAMES, metavar="KIND", help=", ".join(KIND_NAMES))
     new.add_argument("slug", metavar="SLUG", help="file name without .md, e.g. preshevo-valley")
     new.add_argument("--title", required=True, help="display name, e.g. 'Preševo Valley'")
     _content_option(new)

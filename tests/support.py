@@ -18,12 +18,11 @@ from typing import Any
 
 import markdown
 
+from site_builder.content.kinds import Kind, folder
 from site_builder.content.model import (
-    KIND_FOLDERS,
     Corpus,
     Correction,
     Document,
-    Kind,
     Name,
     PartialDate,
     Position,
@@ -38,7 +37,7 @@ TEMPLATES = REPO / "theme" / "site_builder"
 
 
 def make_doc(kind: Kind, slug: str, title: str, **fields: Any) -> Document:
-    src_uri = "index.md" if slug == "index" else f"{KIND_FOLDERS[kind]}/{slug}.md"
+    src_uri = "index.md" if slug == "index" else f"{folder(kind)}/{slug}.md"
     fields.setdefault("summary", f"What {title} is.")
     fields.setdefault("body", "")
     fields.setdefault("body_line", 5)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
-from site_builder.content.model import FOLDER_KINDS
+from site_builder.content.kinds import FOLDER_KINDS
 from tests.support import REPO
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")

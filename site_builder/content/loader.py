@@ -30,29 +30,32 @@ from site_builder.content.files import (
     top_level_output,
 )
 from site_builder.content.frontmatter import body_of, parse_front_matter
+from site_builder.content.generated_pages import GENERATED
+from site_builder.content.kinds import (
+    BRIEF_KINDS,
+    COMMON_KEYS,
+    FOLDER_KINDS,
+    KIND,
+    KINDS,
+    Kind,
+    folder,
+    required_keys,
+)
 from site_builder.content.model import (
     ACTOR_TYPES,
     AGREEMENT_STATUSES,
-    BRIEF_KINDS,
     DISPUTE_STATUSES,
-    FOLDER_KINDS,
-    GENERATED_SLUGS,
-    KIND_FOLDERS,
     PLACE_TYPES,
     Corpus,
     Document,
-    Kind,
     StandIn,
 )
 from site_builder.content.scaffold import PLACEHOLDERS
 from site_builder.content.schema import (
-    COMMON_KEYS,
-    KIND_KEYS,
     Checked,
     Reference,
     check_front_matter,
     is_slug,
-    required_keys,
     slug_rule,
     slugified,
 )
@@ -74,7 +77,7 @@ _CHOICES: dict[Kind, dict[str, tuple[str, ...]]] = {
     "agreement": {"status": AGREEMENT_STATUSES},
 }
 #: Keys that some kinds have and others do not.
-_KIND_ONLY = {key for keys in KIND_KEYS.values() for key in keys} - set(COMMON_KEYS)
+_KIND_ONLY = {key for kind in KINDS for key in kind.keys} - set(COMMON_KEYS)
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,9 @@ def _elsewhere(file: _File, data: dict[str, Any]) -> list[Diagnostic]:
     """
     if _fits(file.kind, data):
         return []
-    candidates = [k for k in KIND_KEYS if k != file.kind and _specific(k) and _fits(k, data)]
+    candidates = [
+        k.name for k in KINDS if k.name != file.kind and _specific(k.name) and _fits(k.name, data)
+    ]
     candidates = [
         k for k in candidates if not any(set(_specific(k)) < set(_specific(o)) for o in candidates)
     ]
@@ -285,8 +290,7 @@ def _elsewhere(file: _File, data: dict[str, Any]) -> list[Diagnostic]:
     ]
     keys = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
     message = (
-        f"this looks like {_with_article(kind)} (it has {keys}): "
-        f"move it to content/{KIND_FOLDERS[kind]}/"
+        f"this looks like {_with_article(kind)} (it has {keys}): move it to content/{folder(kind)}/"
     )
     return [Diagnostic(file.path, 1, message)]
 
@@ -303,7 +307,7 @@ def _fits(kind: Kind, data: dict[str, Any]) -> bool:
     for key, choices in _CHOICES.get(kind, {}).items():
         if key in data and data[key] not in choices:
             return False
-    return all(key in KIND_KEYS[kind] for key in data if key in _KIND_ONLY)
+    return all(key in KIND[kind].keys for key in data if key in _KIND_ONLY)
 
 
 def _placeholders(file: _File, text: str) -> list[Diagnostic]:
@@ -368,7 +372,7 @@ def _check_slugs(registry: dict[str, list[_File]], diagnostics: list[Diagnostic]
     for slug, files in registry.items():
         claimants = []
         for file in files:
-            if slug in GENERATED_SLUGS or (slug == "index" and file.src_uri != HOME):
+            if slug in GENERATED or (slug == "index" and file.src_uri != HOME):
                 excluded.add(file.path)
                 diagnostics.append(Diagnostic(file.path, 1, _reserved_message(slug)))
             else:

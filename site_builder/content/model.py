@@ -12,34 +12,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
-Kind = Literal["actor", "dispute", "agreement", "place", "update", "page"]
-
-#: content/<folder>/ -> kind. ``index.md`` at the top is the home page, a ``page``.
-FOLDER_KINDS: Mapping[str, Kind] = MappingProxyType(
-    {
-        "actors": "actor",
-        "disputes": "dispute",
-        "agreements": "agreement",
-        "places": "place",
-        "updates": "update",
-        "pages": "page",
-    }
-)
-KIND_FOLDERS: Mapping[Kind, str] = MappingProxyType({k: f for f, k in FOLDER_KINDS.items()})
-
-#: Kinds whose names are targets of automatic links.
-BRIEF_KINDS: tuple[Kind, ...] = ("actor", "dispute", "agreement", "place")
-
-KIND_LABELS: Mapping[Kind, str] = MappingProxyType(
-    {
-        "actor": "Actor",
-        "dispute": "Dispute",
-        "agreement": "Agreement",
-        "place": "Place",
-        "update": "Update",
-        "page": "Page",
-    }
-)
+from site_builder.content.kinds import BRIEF_KINDS, Kind
 
 ACTOR_TYPES = ("person", "state", "government", "institution", "organisation", "party", "media")
 DISPUTE_STATUSES = ("open", "stalled", "in-progress", "partly-implemented", "resolved")
@@ -289,23 +262,3 @@ class Link:
     target: str
     via: Literal["mention", "wikilink", "front-matter"]
     context: str
-
-
-#: Pages the build generates (slug -> source path); no content file may take these slugs.
-GENERATED_PAGES: Mapping[str, str] = MappingProxyType(
-    {
-        "actors": "actors/index.md",
-        "disputes": "disputes/index.md",
-        "agreements": "agreements/index.md",
-        "places": "places/index.md",
-        "updates": "updates/index.md",
-        "timeline": "timeline.md",
-        "stance-matrix": "stance-matrix.md",
-        "sources": "sources.md",
-        "names": "names.md",
-        "corrections": "corrections.md",
-        "review": "review.md",
-        "diagram": "diagram.md",
-    }
-)
-GENERATED_SLUGS: tuple[str, ...] = tuple(GENERATED_PAGES)

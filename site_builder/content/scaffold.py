@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_builder.content.model import FOLDER_KINDS, GENERATED_SLUGS, KIND_FOLDERS, Kind
+from site_builder.content.generated_pages import GENERATED
+from site_builder.content.kinds import KINDS, Kind, folder
 from site_builder.site.context import build_date
 
-KINDS: tuple[Kind, ...] = tuple(FOLDER_KINDS.values())
+#: What ``site-builder new`` scaffolds: every kind of the registry.
+KIND_NAMES: tuple[Kind, ...] = tuple(k.name for k in KINDS)
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -81,7 +83,7 @@ def write_brief(content_dir: Path, kind: Kind, slug: str, title: str) -> Path:
         raise ScaffoldError(
             f"'{slug}' is not a valid slug: use lowercase letters, digits and single hyphens"
         )
-    if slug in GENERATED_SLUGS or slug == "index":
+    if slug in GENERATED or slug == "index":
         raise ScaffoldError(f"'{slug}' is reserved for a generated page; choose another slug")
     taken = sorted(content_dir.glob(f"*/{slug}.md"))
     if taken:
@@ -89,7 +91,7 @@ def write_brief(content_dir: Path, kind: Kind, slug: str, title: str) -> Path:
     actor = _first_actor(content_dir)
     if kind in ("dispute", "agreement") and actor is None:
         raise ScaffoldError(f"a {kind} needs at least one actor: create one first with 'new actor'")
-    path = content_dir / KIND_FOLDERS[kind] / f"{slug}.md"
+    path = content_dir / folder(kind) / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(_text(kind, slug, title, actor or ""), encoding="utf-8")
     return path

@@ -14,22 +14,20 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
 from site_builder.content.diagnostics import Diagnostic, did_you_mean
 from site_builder.content.frontmatter import FrontMatter
+from site_builder.content.kinds import COMMON_KEYS, KIND, KINDS, REFERENCES, Kind, required_keys
 from site_builder.content.model import (
     ACTOR_TYPES,
     AGREEMENT_STATUSES,
     DISPUTE_STATUSES,
-    KIND_FOLDERS,
     LANGUAGE_LABELS,
     PLACE_TYPES,
     Correction,
     Document,
-    Kind,
     Name,
     PartialDate,
     Position,
@@ -45,27 +43,6 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
 SUMMARY_LIMIT = 300
 
-COMMON_KEYS = ("title", "summary", "aliases", "tags", "reviewed", "sources", "related", "timeline")
-KIND_KEYS: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
-    {
-        "actor": ("type", "affiliation", "role", "wikidata", "corrections"),
-        "dispute": ("status", "parties", "positions", "agreements", "places", "corrections"),
-        "agreement": ("date", "parties", "status", "wikidata", "corrections"),
-        "place": ("type", "names", "wikidata", "corrections"),
-        "update": ("date", "about", "corrections"),
-        "page": (),
-    }
-)
-_KIND_REQUIRED: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
-    {
-        "actor": ("type",),
-        "dispute": ("status", "parties"),
-        "agreement": ("date", "parties", "status"),
-        "place": ("type",),
-        "update": ("date",),
-        "page": (),
-    }
-)
 SOURCE_REQUIRED = ("id", "title", "publisher")
 TIMELINE_REQUIRED = ("date", "text", "source")
 STATEMENT_REQUIRED = ("date", "text", "source")
@@ -73,19 +50,6 @@ CORRECTION_REQUIRED = ("date", "text")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
 #: Keys that name other documents, and the kinds they may name (empty: any kind).
-REFERENCE_KINDS: Mapping[str, tuple[Kind, ...]] = MappingProxyType(
-    {
-        "parties": ("actor",),
-        "affiliation": ("actor",),
-        "positions": ("actor",),
-        "timeline": (),
-        "agreements": ("agreement",),
-        "places": ("place",),
-        "about": (),
-        "related": (),
-    }
-)
-
 #: Words an alias may not be: the name matcher would link each of them all over the site.
 COMMON_WORDS = frozenset({
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "before",
@@ -110,14 +74,6 @@ _SUMMARY_MARKUP = (
     ("Markdown code", re.compile(r"`")),
     ("Markdown emphasis", re.compile(r"(?<![\w*_])([*_]{1,3})(?=\S).*?(?<=\S)\1(?![\w*_])")),
 )
-
-
-def required_keys(kind: Kind) -> tuple[str, ...]:
-    """The keys a document of this kind must have, in the order the contract lists them."""
-    keys = ["title", "summary"]
-    if kind != "page":
-        keys.extend(("reviewed", "sources"))
-    return (*keys, *_KIND_REQUIRED[kind])
 
 
 def is_slug(text: str) -> bool:
@@ -270,7 +226,7 @@ class _Checker:
     # -- the document -------------------------------------------------------------------------
 
     def fields(self, data: dict[str, Any]) -> dict[str, Any]:
-        allowed = COMMON_KEYS + KIND_KEYS[self.kind]
+        allowed = COMMON_KEYS + KIND[self.kind].keys
         for key in required_keys(self.kind):
             if key not in data:
                 self.error("", f"missing required key '{key}'")
@@ -286,7 +242,7 @@ class _Checker:
         return fields
 
     def unknown_key(self, key: str, allowed: tuple[str, ...]) -> None:
-        owners = [KIND_FOLDERS[kind] for kind, keys in KIND_KEYS.items() if key in keys]
+        owners = [k.folder for k in KINDS if key in k.keys]
         if owners:
             listed = ", ".join(owners[:-1]) + " and " + owners[-1] if len(owners) > 1 else owners[0]
             hint = f" (only {listed} have '{key}')"
@@ -463,7 +419,7 @@ class _Checker:
         return text
 
     def references_to(self, key: str, value: Any) -> tuple[str, ...] | None:
-        return self.slug_list(key, value, key, REFERENCE_KINDS[key])
+        return self.slug_list(key, value, key, REFERENCES[key].kinds)
 
     def slug_list(
         self, path: str, value: Any, key: str, kinds: tuple[Kind, ...]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_builder.content.generated_pages import GENERATED_PAGES
 from site_builder.content.model import Corpus
 from site_builder.generated import (
     actors,
@@ -23,21 +24,11 @@ from site_builder.generated import (
 from site_builder.generated.base import PageSpec
 from site_builder.site.context import BuildContext
 
-#: Every generated page, in the order the home page offers them.
-PAGES: tuple[PageSpec, ...] = (
-    actors.PAGE,
-    disputes.PAGE,
-    agreements.PAGE,
-    places.PAGE,
-    updates.PAGE,
-    timeline.PAGE,
-    stance_matrix.PAGE,
-    diagram.PAGE,
-    names.PAGE,
-    sources.PAGE,
-    corrections.PAGE,
-    review.PAGE,
-)
+_MODULES = (actors, disputes, agreements, places, updates, timeline, stance_matrix, diagram)
+_MODULES += (names, sources, corrections, review)
+_BY_SLUG = {module.PAGE.slug: module.PAGE for module in _MODULES}
+#: Every generated page, in the registry's order (the order the home page offers them).
+PAGES: tuple[PageSpec, ...] = tuple(_BY_SLUG[page.slug] for page in GENERATED_PAGES)
 
 
 @dataclass(frozen=True)

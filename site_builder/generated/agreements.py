@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.generated.base import PageSpec
 from site_builder.render.order import by_date
 from site_builder.render.view import View
@@ -12,10 +13,4 @@ def body(view: View) -> str:
     return view.block("doc_list.html", docs=agreements, empty="No agreements yet.")
 
 
-PAGE = PageSpec(
-    "agreements",
-    "Agreements",
-    "the texts negotiated or signed, oldest first, with their status.",
-    body,
-    searchable=True,
-)
+PAGE = PageSpec(GENERATED["agreements"], body)

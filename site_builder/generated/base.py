@@ -6,7 +6,9 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from site_builder.content.model import GENERATED_PAGES, Corpus, Document, Kind
+from site_builder.content.generated_pages import GeneratedPage
+from site_builder.content.kinds import Kind
+from site_builder.content.model import Corpus, Document
 from site_builder.render.labels import plural_label
 from site_builder.render.order import by_title
 from site_builder.render.view import View, heading, markdown_page
@@ -17,20 +19,22 @@ T = TypeVar("T", bound=Hashable)
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A generated page: where it lives, what it is called, and how its body is made."""
+    """A generated page of the registry, and how its body is made."""
 
-    slug: str
-    title: str
-    blurb: str
+    page: GeneratedPage
     body: Callable[[View], str]
-    #: Whether search indexes the page: only one that shows what no brief's own page shows
-    #: (a kind's index carries every summary). The others repeat the briefs and would crowd
-    #: every result, and readers download the index.
-    searchable: bool = False
+
+    @property
+    def slug(self) -> str:
+        return self.page.slug
+
+    @property
+    def title(self) -> str:
+        return self.page.title
 
     @property
     def src_uri(self) -> str:
-        return GENERATED_PAGES[self.slug]
+        return self.page.src_uri
 
     def markdown(self, corpus: Corpus, ctx: BuildContext) -> str:
         """The page, opening with a note that sends contributors to the briefs."""

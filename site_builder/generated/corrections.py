@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import Corpus, Correction, Document
 from site_builder.generated.base import PageSpec
 from site_builder.render.view import View
@@ -26,9 +27,4 @@ def body(view: View) -> str:
     return view.block("corrections_index.html", items=newest_first(view.corpus))
 
 
-PAGE = PageSpec(
-    "corrections",
-    "Corrections",
-    "every correction made to a brief, newest first, with a link to the brief.",
-    body,
-)
+PAGE = PageSpec(GENERATED["corrections"], body)

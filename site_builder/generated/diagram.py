@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import Corpus
 from site_builder.generated.base import PageSpec
 from site_builder.render import diagram
@@ -28,9 +29,4 @@ def standalone_svg(corpus: Corpus, ctx: BuildContext) -> str:
     return diagram.svg(view, diagram.relationship_diagram(view))
 
 
-PAGE = PageSpec(
-    "diagram",
-    "Relationship diagram",
-    "who is party to which dispute and agreement, as one picture.",
-    body,
-)
+PAGE = PageSpec(GENERATED["diagram"], body)

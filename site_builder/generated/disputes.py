@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import DISPUTE_STATUSES
 from site_builder.generated.base import PageSpec, doc_lists, grouped
 from site_builder.render.labels import label
@@ -16,10 +17,4 @@ def by_status(view: View, level: int = 2) -> str:
     return doc_lists(view, [(label(s), docs) for s, docs in groups], "No disputes yet.", level)
 
 
-PAGE = PageSpec(
-    "disputes",
-    "Disputes",
-    "the open questions between the parties, by status.",
-    by_status,
-    searchable=True,
-)
+PAGE = PageSpec(GENERATED["disputes"], by_status)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import Corpus, Document
 from site_builder.generated.base import PageSpec
 from site_builder.render.labels import language_label
@@ -47,9 +48,4 @@ def body(view: View) -> str:
     return view.block("names.html", rows=name_rows(view.corpus))
 
 
-PAGE = PageSpec(
-    "names",
-    "Names",
-    "every name, alias and spelling in each language, and the page it points to.",
-    body,
-)
+PAGE = PageSpec(GENERATED["names"], body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import PLACE_TYPES
 from site_builder.generated.base import PageSpec, lists_by_type
 from site_builder.render.view import View
@@ -11,10 +12,4 @@ def body(view: View) -> str:
     return lists_by_type(view, "place", PLACE_TYPES, "No places yet.")
 
 
-PAGE = PageSpec(
-    "places",
-    "Places",
-    "municipalities, regions, crossings and cities, with their names in each language.",
-    body,
-    searchable=True,
-)
+PAGE = PageSpec(GENERATED["places"], body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import Corpus, Document
 from site_builder.generated.base import PageSpec
 from site_builder.render.order import by_title
@@ -34,9 +35,4 @@ def body(view: View) -> str:
     return view.block("review.html", queue=overdue(view.corpus, view.ctx.build_date))
 
 
-PAGE = PageSpec(
-    "review",
-    "Review queue",
-    "briefs not checked against their sources in the last 180 days.",
-    body,
-)
+PAGE = PageSpec(GENERATED["review"], body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import Corpus, Document, Source
 from site_builder.generated.base import PageSpec
 from site_builder.render.order import by_title, name_key
@@ -41,9 +42,4 @@ def body(view: View) -> str:
     return view.block("sources_index.html", sources=cited_sources(view.corpus))
 
 
-PAGE = PageSpec(
-    "sources",
-    "Sources",
-    "every source the site relies on, with the pages that cite it.",
-    body,
-)
+PAGE = PageSpec(GENERATED["sources"], body)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import Document, Position
 from site_builder.generated.base import PageSpec
 from site_builder.render.order import by_title
@@ -49,9 +50,4 @@ def body(view: View) -> str:
     return view.block("stance_matrix.html", actors=actors, rows=rows)
 
 
-PAGE = PageSpec(
-    "stance-matrix",
-    "Stance matrix",
-    "every actor's latest statement on every dispute, dated, side by side.",
-    body,
-)
+PAGE = PageSpec(GENERATED["stance-matrix"], body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.generated.base import PageSpec
 from site_builder.render.timeline import TimelineRow, in_date_order, timeline_block
 from site_builder.render.view import View, heading, markdown_page
@@ -28,9 +29,4 @@ def body(view: View) -> str:
     )
 
 
-PAGE = PageSpec(
-    "timeline",
-    "Timeline",
-    "every dated event on the site, with its source.",
-    body,
-)
+PAGE = PageSpec(GENERATED["timeline"], body)

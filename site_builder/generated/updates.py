@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.generated.base import PageSpec, doc_lists, grouped
 from site_builder.render.order import by_date
 from site_builder.render.view import View
@@ -14,10 +15,4 @@ def body(view: View) -> str:
     return doc_lists(view, [(str(year), docs) for year, docs in groups], "No updates yet.")
 
 
-PAGE = PageSpec(
-    "updates",
-    "Updates",
-    "what happened, newest first.",
-    body,
-    searchable=True,
-)
+PAGE = PageSpec(GENERATED["updates"], body)

@@ -22,7 +22,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from site_builder.content.diagnostics import Diagnostic, did_you_mean
-from site_builder.content.model import GENERATED_PAGES, Corpus, Document, Link
+from site_builder.content.generated_pages import GENERATED_PAGES
+from site_builder.content.kinds import SOURCED_KINDS
+from site_builder.content.model import Corpus, Document, Link
 from site_builder.render.source import source_html
 from site_builder.safety.html_allowlist import (
     MAY_HOLD_MARKUP,
@@ -58,7 +60,6 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]
 _MAX_CONTEXT = 300
 EXTERNAL_REL = "noopener noreferrer"
 #: Kinds whose every statement must cite a source; hand-written pages explain the site.
-SOURCED_KINDS = frozenset({"actor", "dispute", "agreement", "place", "update"})
 _LISTS = frozenset({"ul", "ol"})
 _STATES_NOTHING = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "hr", "thead", "summary", "script"}
@@ -133,7 +134,8 @@ class Linker:
         self.matcher = matcher if matcher is not None else corpus_matcher(corpus)
         self.page: _PageState | None = None
         self.extension = _LinkerExtension(self)
-        self._sources = {**GENERATED_PAGES, **{d.slug: d.src_uri for d in corpus.documents}}
+        generated = {p.slug: p.src_uri for p in GENERATED_PAGES}
+        self._sources = {**generated, **{d.slug: d.src_uri for d in corpus.documents}}
 
     def begin_page(self, doc: Document, *, check_citations: bool = True) -> None:
         """``check_citations`` is False for a stand-in whose sources could not be read."""

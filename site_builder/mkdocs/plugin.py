@@ -65,7 +65,7 @@ from site_builder.mkdocs.render_ahead import (
     stub_template,
 )
 from site_builder.mkdocs.shared_nav import shared_nav
-from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html, page_markdown
+from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
 from site_builder.render.jinja_cache import bytecode_cache
 from site_builder.render.problems import problems_page
 from site_builder.safety.csp import with_policy
@@ -76,6 +76,7 @@ from site_builder.site.context import BuildContext, build_date
 from site_builder.site.link_targets import target_problems
 from site_builder.site.links import backlinks, front_matter_links
 from site_builder.site.navigation import navigation
+from site_builder.site.pages import document_markdown
 from site_builder.site.workers import workers_for
 
 
@@ -211,7 +212,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # large build does in workers, on_page_markdown), its assets now.
         self.generated_pages = {} if self._degraded else {spec.src_uri: spec for spec in PAGES}
         for spec in self.generated_pages.values():
-            search = "" if spec.searchable else "search:\n  exclude: true\n"
+            search = "" if spec.page.searchable else "search:\n  exclude: true\n"
             front_matter = f"---\ntitle: {json.dumps(spec.title)}\n{search}---\n"
             files.append(File.generated(config, spec.src_uri, content=front_matter))
         generated_assets = () if self._degraded else assets(self.corpus, self.ctx)
@@ -300,7 +301,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             if self._degraded:
                 self.linker.begin_page(doc)
                 return self.linker.bounded(doc.body)
-            markdown = page_markdown(doc, self.corpus, self.ctx)
+            markdown = document_markdown(doc, self.corpus, self.ctx)
         elif (spec := self.generated_pages.get(page.file.src_uri)) is not None:
             markdown = spec.markdown(self.corpus, self.ctx)
         else:  # refused by the loader before it could be read (too large, not text): no page

@@ -6,25 +6,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from site_builder.content.kinds import KINDS, REFERENCES
 from site_builder.content.model import Corpus, Document, Link
-from site_builder.render.labels import KIND_PLURALS
 from site_builder.render.order import by_title
 from site_builder.render.view import View, html_block
 from site_builder.site.context import BuildContext
 
+
 #: How a front-matter link reads from the target's side ("listed among the parties").
-FRONT_MATTER_PHRASES = {
-    "parties": "listed among the parties",
-    "affiliation": "listed as an affiliation",
-    "agreements": "listed among the agreements concerned",
-    "places": "listed among the places concerned",
-    "positions": "records a stated position",
-    "timeline": "records an event involving it",
-    "about": "listed among the subjects of the update",
-    "related": "listed under “See also”",
-}
-
-
 @dataclass(frozen=True)
 class Context:
     text: str
@@ -41,7 +30,8 @@ def _context(link: Link) -> Context:
     if link.via != "front-matter":
         return Context(link.context, quoted=True)
     key = re.split(r"[.\[]", link.context, maxsplit=1)[0]
-    return Context(FRONT_MATTER_PHRASES.get(key, f"named in its front matter ({key})"), False)
+    reference = REFERENCES.get(key)
+    return Context(reference.phrase if reference else f"named in its front matter ({key})", False)
 
 
 def backlinks_html(doc: Document, links: Sequence[Link], corpus: Corpus, ctx: BuildContext) -> str:
@@ -56,7 +46,7 @@ def backlinks_html(doc: Document, links: Sequence[Link], corpus: Corpus, ctx: Bu
     sources = by_title(corpus.by_slug[slug] for slug in contexts)
     groups = [
         (heading, [Backlink(d, tuple(contexts[d.slug])) for d in sources if d.kind == kind])
-        for kind, heading in KIND_PLURALS.items()
+        for kind, heading in ((k.name, k.plural) for k in KINDS)
     ]
     view = View.of(doc.src_uri, corpus, ctx)
     # Put into the finished page, never through Markdown: plain HTML, not a block token.

@@ -7,11 +7,11 @@ goes through as written: the linker turns its names into links and ``[^id]`` int
 
 from __future__ import annotations
 
-from site_builder.content.model import KIND_LABELS, Corpus, Document
+from site_builder.content.kinds import KIND
+from site_builder.content.model import Corpus, Document
 from site_builder.markdown.linker import NOTES_PLACEHOLDER
 from site_builder.render import diagram
 from site_builder.render.backlinks import backlinks_html
-from site_builder.render.home import home_blocks
 from site_builder.render.timeline import TimelineRow, in_date_order, timeline_block
 from site_builder.render.view import View, heading, markdown_page
 from site_builder.site.context import BuildContext
@@ -23,17 +23,15 @@ BACKLINKS_PLACEHOLDER = "<!-- site-builder:mentioned-in -->"
 
 
 def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
-    """The full Markdown of ``doc``'s page."""
+    """The full Markdown of the page of a brief, an update or a page (the home page aside)."""
     view = View.of(doc.src_uri, corpus, ctx)
     body = markdown_page(doc.body, NOTES_PLACEHOLDER)  # citation notes right after the text
-    if doc.src_uri == "index.md":
-        return markdown_page(body, *home_blocks(view), *_sources(view, doc))
     if doc.kind == "page":
-        return markdown_page(body, *_timeline(view, doc), *_sources(view, doc))
+        return markdown_page(body, *_timeline(view, doc), *sources_section(view, doc))
     if doc.kind == "update":
         header = view.block("update_header.html", doc=doc)
     else:
-        header = view.block("infobox.html", doc=doc, kind=KIND_LABELS[doc.kind])
+        header = view.block("infobox.html", doc=doc, kind=KIND[doc.kind].label)
     return markdown_page(
         header,
         *_corrected(view, doc),
@@ -41,7 +39,7 @@ def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
         *(_dispute(view, doc) if doc.kind == "dispute" else ()),
         *_timeline(view, doc),
         *_corrections(view, doc),
-        *_sources(view, doc),
+        *sources_section(view, doc),
         heading("Mentioned in"),
         BACKLINKS_PLACEHOLDER,
     )
@@ -92,7 +90,7 @@ def _corrections(view: View, doc: Document) -> tuple[str, ...]:
     return heading("Corrections"), view.block("corrections.html", corrections=newest_first)
 
 
-def _sources(view: View, doc: Document) -> tuple[str, ...]:
+def sources_section(view: View, doc: Document) -> tuple[str, ...]:
     if not doc.sources:
         return ()
     return heading("Sources"), view.block("sources.html", sources=doc.sources)

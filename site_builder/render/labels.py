@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
-
-from site_builder.content.model import LANGUAGE_LABELS, Kind
-
-#: Group headings and page titles, one per kind.
-KIND_PLURALS: Mapping[Kind, str] = MappingProxyType(
-    {
-        "actor": "Actors",
-        "dispute": "Disputes",
-        "agreement": "Agreements",
-        "place": "Places",
-        "update": "Updates",
-        "page": "Pages",
-    }
-)
+from site_builder.content.model import LANGUAGE_LABELS
 
 # "party" alone would read as "party to the dispute".
 _SINGULAR = {"party": "Political party"}

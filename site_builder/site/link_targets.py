@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from urllib.parse import unquote, urldefrag
 
 from site_builder.content.diagnostics import Diagnostic, did_you_mean
-from site_builder.content.model import GENERATED_PAGES, Corpus, Document
+from site_builder.content.generated_pages import GENERATED_PAGES
+from site_builder.content.model import Corpus, Document
 from site_builder.markdown.linker import PageLinks
 
 
@@ -23,7 +24,7 @@ def target_problems(
     """``pages``: src_uri -> (the document, what its rendering found)."""
     markdown = {d.src_uri for d in corpus.documents}
     markdown |= {s.document.src_uri for s in corpus.stand_ins}
-    markdown |= set(GENERATED_PAGES.values())
+    markdown |= {p.src_uri for p in GENERATED_PAGES}
     problems = []
     for src_uri, (doc, found) in pages.items():
         for target in found.targets:

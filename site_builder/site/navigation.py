@@ -11,16 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from site_builder.content.model import GENERATED_PAGES, KIND_FOLDERS, Corpus, Kind
-
-_SECTIONS: tuple[tuple[str, Kind], ...] = (
-    ("Actors", "actor"),
-    ("Disputes", "dispute"),
-    ("Agreements", "agreement"),
-    ("Places", "place"),
-    ("Updates", "update"),
-)
-_OVERVIEWS = ("timeline", "stance-matrix", "diagram", "names", "sources", "corrections", "review")
+from site_builder.content.generated_pages import GENERATED_PAGES
+from site_builder.content.kinds import KINDS
+from site_builder.content.model import Corpus
 
 NavEntry = str | dict[str, Any]
 
@@ -29,17 +22,17 @@ def navigation(corpus: Corpus, generated: Sequence[Any], limit: int) -> list[Nav
     """The navigation in MkDocs' ``nav`` format; titles come from each page."""
     present = {g.src_uri for g in generated}
     nav: list[NavEntry] = ["index.md"] if "index" in corpus.by_slug else []
-    for label, kind in _SECTIONS:
-        index = f"{KIND_FOLDERS[kind]}/index.md"
-        docs = sorted(corpus.of_kind(kind), key=lambda d: (d.title.casefold(), d.slug))
-        if kind == "update":
+    for kind in (k for k in KINDS if k.section):
+        index = f"{kind.folder}/index.md"
+        docs = sorted(corpus.of_kind(kind.name), key=lambda d: (d.title.casefold(), d.slug))
+        if kind.name == "update":
             docs.sort(key=lambda d: d.date, reverse=True)
         entries: list[NavEntry] = [index] if index in present else []
         if len(docs) <= limit or not entries:
             entries.extend(d.src_uri for d in docs)
         if entries:
-            nav.append({label: entries})
-    overviews = [GENERATED_PAGES[s] for s in _OVERVIEWS if GENERATED_PAGES[s] in present]
+            nav.append({kind.plural: entries})
+    overviews = [p.src_uri for p in GENERATED_PAGES if p.index_of is None and p.src_uri in present]
     if overviews:
         nav.append({"Overviews": overviews})
     pages = sorted(corpus.of_kind("page"), key=lambda d: (d.title.casefold(), d.slug))

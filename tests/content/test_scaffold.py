@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
-from site_builder.content.model import KIND_FOLDERS
-from site_builder.content.scaffold import KINDS
+from site_builder.content.kinds import folder
+from site_builder.content.scaffold import KIND_NAMES as KINDS
 from tests.support import MINIMAL, REPO
 
 CONFIG = str(REPO / "mkdocs.yml")
@@ -27,7 +27,7 @@ def _new(content: Path, *args: str) -> int:
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_passes_check_as_written(content: Path, kind: str, capsys) -> None:
     assert _new(content, kind, f"new-{kind}", "--title", f"Brand-new {kind} “Ω”") == 0
-    path = content / KIND_FOLDERS[kind] / f"new-{kind}.md"
+    path = content / folder(kind) / f"new-{kind}.md"
     assert capsys.readouterr().out == (
         f"Wrote {path}: fill in what its comments ask, then run 'site-builder check'.\n"
     )

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.content.frontmatter import parse_front_matter
+from site_builder.content.kinds import Kind, required_keys
 from site_builder.content.model import (
     Correction,
-    Kind,
     Name,
     PartialDate,
     Position,
@@ -24,7 +24,7 @@ from site_builder.content.model import (
     Statement,
     TimelineEntry,
 )
-from site_builder.content.schema import Checked, check_front_matter, required_keys
+from site_builder.content.schema import Checked, check_front_matter
 
 SOURCES = "\n  - id: eeas\n    title: Dialogue\n    publisher: EEAS"
 BASE: dict[Kind, dict[str, str]] = {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.generated import generate
-from site_builder.render.brief_page import page_markdown
+from site_builder.site.pages import document_markdown
 from tests.support import context, sample_corpus
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "golden"
@@ -20,7 +20,7 @@ CORPUS = sample_corpus()
 CTX = context()
 OUTPUT = {
     **{f.src_uri: f.content for f in generate(CORPUS, CTX)},
-    **{f"content/{d.src_uri}": page_markdown(d, CORPUS, CTX) for d in CORPUS.documents},
+    **{f"content/{d.src_uri}": document_markdown(d, CORPUS, CTX) for d in CORPUS.documents},
 }
 
 

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 
 from site_builder.generated import generate
-from site_builder.render.brief_page import page_markdown
+from site_builder.site.pages import document_markdown
 from site_builder.site.urls import page_url
 from tests.support import Audit, context, sample_corpus, to_html
 
@@ -18,7 +18,9 @@ def pages(directory_urls: bool) -> dict[str, str]:
     """Site-root URL -> HTML of every page, content and generated."""
     corpus, ctx = sample_corpus(), context(directory_urls=directory_urls)
     out = {
-        page_url(d.src_uri, directory_urls=directory_urls): to_html(page_markdown(d, corpus, ctx))
+        page_url(d.src_uri, directory_urls=directory_urls): to_html(
+            document_markdown(d, corpus, ctx)
+        )
         for d in corpus.documents
     }
     for f in generate(corpus, ctx):

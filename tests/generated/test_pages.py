@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.model import (
-    GENERATED_SLUGS,
     Corpus,
     Correction,
     Position,
@@ -42,7 +42,7 @@ def h2(text: str) -> list[str]:
 def test_every_generated_slug_has_one_page_with_its_title() -> None:
     files = generate(CORPUS, context())
     pages = [f for f in files if f.slug]
-    assert sorted(f.slug for f in pages) == sorted(GENERATED_SLUGS)
+    assert sorted(f.slug for f in pages) == sorted(GENERATED)
     assert {f.slug: f.title for f in pages} == {
         "actors": "Actors", "disputes": "Disputes", "agreements": "Agreements",
         "places": "Places", "updates": "Updates", "timeline": "Timeline",

@@ -8,8 +8,8 @@ import pytest
 from site_builder.generated import PAGES
 from site_builder.markdown.linker import Linker
 from site_builder.markdown.prerendered_html import Islands
-from site_builder.render.brief_page import page_markdown
 from site_builder.site.config_file import markdown_extensions, read_config
+from site_builder.site.pages import document_markdown
 from tests.support import REPO, context, hostile_corpus, sample_corpus
 
 EXTENSIONS, OPTIONS = markdown_extensions(read_config(REPO / "mkdocs.yml"))
@@ -36,7 +36,7 @@ def test_every_page_renders_the_same_with_and_without_islands(corpus) -> None:  
     """What the site build renders (tokens) is what the blocks written out would render."""
     islands = Islands()
     with_islands, without = context(islands=islands), context()
-    pages = [(d, lambda c, d=d: page_markdown(d, corpus, c)) for d in corpus.documents]
+    pages = [(d, lambda c, d=d: document_markdown(d, corpus, c)) for d in corpus.documents]
     pages += [(None, lambda c, spec=spec: spec.markdown(corpus, c)) for spec in PAGES]
     for doc, make in pages:
         tokens, written = make(with_islands), make(without)

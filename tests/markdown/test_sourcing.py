@@ -9,7 +9,8 @@ from dataclasses import replace
 
 import pytest
 
-from site_builder.content.model import Kind, Source
+from site_builder.content.kinds import Kind
+from site_builder.content.model import Source
 from site_builder.markdown.linker import Linker
 from tests.support import make_corpus, make_ctx, make_doc
 
@@ -115,7 +116,7 @@ def test_pages_and_the_home_page_are_exempt(slug: str) -> None:
 
 
 def test_kinds_held_to_the_rule() -> None:
-    from site_builder.markdown.linker import SOURCED_KINDS
+    from site_builder.content.kinds import SOURCED_KINDS
 
     exempt: set[Kind] = {"page"}
     assert {"actor", "dispute", "agreement", "place", "update"} == SOURCED_KINDS

@@ -41,14 +41,14 @@ def test_warnings_made_in_workers_count_in_strict_mode(
     shutil.copytree(MINIMAL, content)
     # The check refuses what MkDocs would warn about in content (broken links are errors), so
     # the warning comes from a page rendering in a worker, as another extension's would.
-    render = plugin_module.page_markdown
+    render = plugin_module.document_markdown
 
     def warning_page_markdown(doc, corpus, ctx):
         if doc.slug == "serbia":
             logging.getLogger("mkdocs.plugins.test").warning("a warning made in a worker")
         return render(doc, corpus, ctx)
 
-    monkeypatch.setattr(plugin_module, "page_markdown", warning_page_markdown)
+    monkeypatch.setattr(plugin_module, "document_markdown", warning_page_markdown)
     with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="1 warnings in strict"):
         build_site(content, tmp_path / "site", strict=True, workers=2)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]

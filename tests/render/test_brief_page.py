@@ -8,14 +8,15 @@ from dataclasses import replace
 
 from site_builder.content.model import Corpus, Correction
 from site_builder.generated import PAGES
-from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, page_markdown
+from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER
+from site_builder.site.pages import document_markdown
 from tests.support import Audit, context, doc, pdate, sample_corpus, to_html
 
 CORPUS = sample_corpus()
 
 
 def markdown_of(slug: str, corpus: Corpus = CORPUS, **ctx: object) -> str:
-    return page_markdown(corpus.by_slug[slug], corpus, context(**ctx))
+    return document_markdown(corpus.by_slug[slug], corpus, context(**ctx))
 
 
 def headings(text: str) -> list[str]:

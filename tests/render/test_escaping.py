@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from site_builder.content.model import Link
-from site_builder.render.brief_page import backlinks_html, page_markdown
+from site_builder.render.brief_page import backlinks_html
+from site_builder.site.pages import document_markdown
 from tests.support import HOSTILE, Audit, assert_escaped, context, hostile_corpus, to_html
 
 CORPUS = hostile_corpus()
@@ -13,12 +14,12 @@ CORPUS = hostile_corpus()
 
 @pytest.mark.parametrize("slug", sorted(CORPUS.by_slug))
 def test_front_matter_is_escaped_on_every_content_page(slug: str) -> None:
-    html = to_html(page_markdown(CORPUS.by_slug[slug], CORPUS, context()))
+    html = to_html(document_markdown(CORPUS.by_slug[slug], CORPUS, context()))
     assert_escaped(html)
 
 
 def test_summaries_stay_whole_inside_link_tooltips() -> None:
-    html = to_html(page_markdown(CORPUS.by_slug["association"], CORPUS, context()))
+    html = to_html(document_markdown(CORPUS.by_slug["association"], CORPUS, context()))
     titles = [attrs.get("title") for tag, attrs in Audit(html).tags if tag == "a"]
     assert HOSTILE in titles
 

@@ -17,8 +17,8 @@ import pytest
 
 from site_builder.content.diagnostics import sort_diagnostics
 from site_builder.content.frontmatter import parse_front_matter
+from site_builder.content.kinds import Kind
 from site_builder.content.loader import load_corpus
-from site_builder.content.model import Kind
 from site_builder.content.schema import check_front_matter
 from site_builder.text.folding import is_invisible, skeleton
 from site_builder.text.names import MAX_NAME_LENGTH, NameMatcher, _trie_pattern
