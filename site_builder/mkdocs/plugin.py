@@ -4,6 +4,7 @@ Order of events in one build, and what each does here:
   on_config        load and validate the content, set up the linker, stage the output folder
   on_files         add the generated pages and assets; lay out the navigation
   on_nav           in a large build, render every page's Markdown ahead, in workers
+  on_page_read_source  nothing to read for a loaded document or a page rendered ahead
   on_page_markdown hand MkDocs the full Markdown of a document (infobox, body, sources, ...)
   on_page_content  collect the page's outgoing links and body problems; pass the content
                    through the sanitizer (the second defence)
@@ -55,6 +56,7 @@ from site_builder.generated import PAGES, assets
 from site_builder.generated.base import PageSpec
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Islands
+from site_builder.mkdocs.internals import search_index
 from site_builder.mkdocs.material_search import add_entries
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
@@ -87,16 +89,6 @@ class DialoguePluginConfig(Config):
     """Build into a staging folder and swap it in only after success."""
     workers = config_options.Type(int, default=0)
     """Processes that load and render in a build: 0 is one per core once the site is large."""
-
-
-@dataclass(frozen=True)
-class _Rendered:
-    """A page as rendered by the previous serve build, with what MkDocs learnt rendering it."""
-
-    html: str
-    toc: Any
-    anchors: set[str] | None
-    found: PageLinks
 
 
 @dataclass
@@ -238,7 +230,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """Material's search: a faster reader, and the entries of pages built ahead or unchanged."""
         self.populated, self.built = {}, {}
-        index = self._search_index(config)
+        index = search_index(config)
         if index is not None:
             index.add_entry_from_context = self._reused_search(index)
 
@@ -266,12 +258,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Pages of loaded documents skip MkDocs' reading; a large build renders them ahead."""
+        """A large build renders every page's Markdown ahead, in workers."""
         self.nav = nav
         pages = _pages(files, config)
-        for page in pages:
-            if page.file.src_uri in self.documents and page.file.src_uri not in self.stand_ins:
-                page.__class__ = _LoadedPage
         self.workers = workers_for(len(pages), self._workers_wanted(config))
         if self.workers > 1:
             self.populated = populate_ahead(
@@ -284,10 +273,19 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             )
         return nav
 
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        """Nothing to read for a document the loader has read and checked, or a page rendered
+        ahead: on_page_markdown gives the first its Markdown, on_page_content restores the other.
+        """
+        uri = page.file.src_uri
+        if uri in self.populated or (uri in self.documents and uri not in self.stand_ins):
+            return ""
+        return None
+
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if page.file.src_uri in self.populated:  # a worker rendered it; the page restores it
+        if page.file.src_uri in self.populated:  # a worker rendered it; on_page_content restores it
             return ""
         doc = self._document(page)
         stand_in = self.stand_ins.get(page.file.src_uri)
@@ -320,18 +318,16 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         key = self.pending.get(page.file.src_uri)
-        populated = self.populated.get(page.file.src_uri)
         cached = self.cache.get(key) if self.cache is not None and key else None
-        if populated is not None:  # the page's render() restored it
-            html, found = populated.content, populated.extra
-        elif cached is not None:
-            page.toc, page.present_anchor_ids = cached.toc, cached.anchors
-            html, found = cached.html, cached.found
+        restored = self.populated.get(page.file.src_uri) or cached  # by a worker, or kept
+        if restored is not None:
+            restored.restore(page, files)
+            html, found = restored.content, restored.extra
         else:
             found = self.linker.end_page()  # nothing found on a generated page
             html = sanitized(html)
             if self.cache is not None and key:
-                self.cache.put(key, _Rendered(html, page.toc, page.present_anchor_ids, found))
+                self.cache.put(key, Populated.capture(page, html, found))
         self.found[page.file.src_uri] = found  # by page: a page rendered twice counts once
         return html
 
@@ -356,7 +352,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if self.nav is not None:
             env.globals["site_builder_nav"] = shared_nav(self.nav, config)
         if self.workers > 1 and self.nav is not None:  # every page's template, ahead
-            index = self._search_index(config)
+            index = search_index(config)
             entries = index.entries if index is not None else None
             pages = _pages(files, config)
             self.built = build_ahead(
@@ -447,20 +443,6 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if self.cache is not None or not set(config.plugins) <= {"material/search", "dialogue"}:
             return 1
         return self.config.workers
-
-    @staticmethod
-    def _search_index(config: MkDocsConfig) -> Any:
-        return getattr(config.plugins.get("material/search"), "search_index", None)
-
-
-class _LoadedPage(Page):
-    """A document the loader has read and checked: on_page_markdown gives its Markdown and meta.
-
-    MkDocs would read the file again and parse its front matter only for both to be replaced.
-    """
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        self.markdown, self.meta = "", {}
 
 
 def _stop(problems: list[Diagnostic]) -> None:

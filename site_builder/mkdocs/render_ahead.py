@@ -4,8 +4,9 @@ MkDocs renders one page after another, twice: every page's Markdown (``_populate
 every page's template (``_build_page``). Backlinks need every page's links between the two, so
 the plugin does each loop's work ahead, in workers, at the last event before that loop
 (``on_nav``, ``on_env``), and MkDocs' own loops only take the results. Workers run MkDocs' own
-code on their pages, so each page comes out as a serial build makes it. A page rendered ahead
-becomes a ``_PopulatedPage``, whose reading and converting only restore what the worker made.
+code on their pages, so each page comes out as a serial build makes it. MkDocs' loop then
+reads nothing for a page rendered ahead and converts nothing; the plugin restores what the
+worker made (``Populated.restore``) when the page's content is handed over.
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import jinja2
-from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from site_builder.mkdocs.internals import (
+    get_context,
+    populate_page,
+    rendered_title,
+    restore_rendered_title,
+    set_current_page,
+)
 from site_builder.site.workers import fork_map
 
 #: The template MkDocs' own loop renders for a page built ahead: nothing (see ``stub_template``).
@@ -31,7 +38,10 @@ Extra = TypeVar("Extra")
 
 @dataclass(frozen=True)
 class Populated(Generic[Extra]):
-    """What rendering its Markdown leaves on a page, and what the plugin learnt from it."""
+    """What rendering its Markdown leaves on a page, and what the plugin learnt from it.
+
+    Made by a worker, or kept from the last serve rebuild; restored on the page either way.
+    """
 
     meta: dict[str, Any]
     content: str
@@ -41,9 +51,24 @@ class Populated(Generic[Extra]):
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
     extra: Extra
 
+    @classmethod
+    def capture(cls, page: Page, content: str, extra: Extra) -> Populated[Extra]:
+        links = page.links_to_anchors
+        return cls(
+            meta=page.meta,
+            content=content,
+            toc=page.toc,
+            title_from_render=rendered_title(page),
+            anchors=page.present_anchor_ids,
+            links_to_anchors=None
+            if links is None
+            else {file.src_uri: anchors for file, anchors in links.items()},
+            extra=extra,
+        )
+
     def restore(self, page: Page, files: Files) -> None:
         page.meta, page.content, page.toc = self.meta, self.content, self.toc
-        page._title_from_render = self.title_from_render
+        restore_rendered_title(page, self.title_from_render)
         page.present_anchor_ids = self.anchors
         if self.links_to_anchors is not None:
             page.links_to_anchors = {
@@ -73,38 +98,12 @@ def populate_ahead(
     """
 
     def populate(page: Page) -> Populated[Extra]:
-        _populate_page(page, config, files)
+        populate_page(page, config, files)
         assert page.content is not None
-        links = page.links_to_anchors
-        return Populated(
-            meta=page.meta,
-            content=page.content,
-            toc=page.toc,
-            title_from_render=page._title_from_render,
-            anchors=page.present_anchor_ids,
-            links_to_anchors=None
-            if links is None
-            else {file.src_uri: anchors for file, anchors in links.items()},
-            extra=extra(page),
-        )
+        return Populated.capture(page, page.content, extra(page))
 
     results = fork_map(populate, pages, workers, heavy)
-    for page, result in zip(pages, results, strict=True):
-        page.__class__ = _PopulatedPage
-        page.populated = result  # type: ignore[attr-defined]
     return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
-
-
-class _PopulatedPage(Page):
-    """A page a worker rendered: MkDocs' own loop finds nothing left to read or convert."""
-
-    populated: Populated[Any]
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        self.markdown = ""
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.populated.restore(self, files)
 
 
 def build_ahead(
@@ -123,7 +122,7 @@ def build_ahead(
     doc_files = [page.file for page in pages]
 
     def build(page: Page) -> Built:
-        config._current_page = page
+        set_current_page(config, page)
         page.active = True
         try:
             start = len(search_entries) if search_entries is not None else 0
@@ -138,7 +137,7 @@ def build_ahead(
             return Built(output, made)
         finally:
             page.active = False
-            config._current_page = None
+            set_current_page(config, None)
 
     results = fork_map(build, pages, workers, heavy)
     return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}

@@ -14,6 +14,7 @@ from typing import Any
 from site_builder.content.generated_pages import GENERATED_PAGES
 from site_builder.content.kinds import KINDS
 from site_builder.content.model import Corpus
+from site_builder.render.order import by_date, by_title
 
 NavEntry = str | dict[str, Any]
 
@@ -24,9 +25,9 @@ def navigation(corpus: Corpus, generated: Sequence[Any], limit: int) -> list[Nav
     nav: list[NavEntry] = ["index.md"] if "index" in corpus.by_slug else []
     for kind in (k for k in KINDS if k.section):
         index = f"{kind.folder}/index.md"
-        docs = sorted(corpus.of_kind(kind.name), key=lambda d: (d.title.casefold(), d.slug))
-        if kind.name == "update":
-            docs.sort(key=lambda d: d.date, reverse=True)
+        briefs = corpus.of_kind(kind.name)
+        # The orders of the index pages, so a reader finds a brief in the same place in both.
+        docs = by_date(briefs, newest_first=True) if kind.name == "update" else by_title(briefs)
         entries: list[NavEntry] = [index] if index in present else []
         if len(docs) <= limit or not entries:
             entries.extend(d.src_uri for d in docs)
@@ -35,7 +36,7 @@ def navigation(corpus: Corpus, generated: Sequence[Any], limit: int) -> list[Nav
     overviews = [p.src_uri for p in GENERATED_PAGES if p.index_of is None and p.src_uri in present]
     if overviews:
         nav.append({"Overviews": overviews})
-    pages = sorted(corpus.of_kind("page"), key=lambda d: (d.title.casefold(), d.slug))
+    pages = by_title(corpus.of_kind("page"))
     about = [d.src_uri for d in pages if d.slug != "index"]
     if about:
         nav.append({"About": about})

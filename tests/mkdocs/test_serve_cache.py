@@ -67,3 +67,30 @@ _POLICY = re.compile(
     r'<meta http-equiv="Content-Security-Policy" content="[^"]*">'
     r'<meta name="referrer" content="no-referrer">'
 )
+
+
+def test_a_page_from_the_cache_has_its_anchors_checked_again(
+    content: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs checks links into other pages' anchors after every build: cached pages too."""
+    update = sorted((content / "updates").glob("*.md"))[0]
+    update.write_text(
+        update.read_text(encoding="utf-8")
+        + "\nSee [the timeline](../timeline.md#nowhere).[^eeas]\n",
+        "utf-8",
+    )
+    served = tmp_path / "served"
+    plugin = _build(content, served, serving=True)
+    try:
+        warned = [r.getMessage() for r in caplog.records if "#nowhere" in r.getMessage()]
+        caplog.clear()
+        _build(content, served, serving=True)  # nothing changed: every page from the cache
+        again = [r.getMessage() for r in caplog.records if "#nowhere" in r.getMessage()]
+    finally:
+        plugin.on_shutdown()
+    assert warned == [
+        f"Doc file '{update.relative_to(content).as_posix()}' contains a link "
+        "'../timeline.md#nowhere', but the doc 'timeline.md' does not contain an anchor "
+        "'#nowhere'."
+    ]
+    assert again == warned
