@@ -28,6 +28,11 @@ class GeneratedPage:
     searchable: bool = False
 
     @property
+    def description(self) -> str:
+        """The page's summary, as its meta description and the title of links to it."""
+        return self.blurb[:1].upper() + self.blurb[1:]
+
+    @property
     def src_uri(self) -> str:
         if self.index_of is not None:
             return f"{KIND[self.index_of].folder}/index.md"

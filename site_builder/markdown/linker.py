@@ -22,7 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from site_builder.content.diagnostics import Diagnostic, did_you_mean
-from site_builder.content.generated_pages import GENERATED_PAGES
+from site_builder.content.generated_pages import GENERATED, GENERATED_PAGES
 from site_builder.content.kinds import SOURCED_KINDS
 from site_builder.content.model import Corpus, Document, Link
 from site_builder.render.source import source_html
@@ -170,8 +170,11 @@ class Linker:
     def link_element(self, slug: str, text: str, css_class: str) -> etree.Element:
         element = etree.Element("a", {"href": self.href(slug), "class": css_class})
         doc = self.corpus.by_slug.get(slug)
+        generated = GENERATED.get(slug)
         if doc is not None:
             element.set("title", doc.summary)
+        elif generated is not None:
+            element.set("title", generated.description)
         element.text = text
         return element
 

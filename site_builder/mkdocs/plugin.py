@@ -301,6 +301,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 return self.linker.bounded(doc.body)
             markdown = document_markdown(doc, self.corpus, self.ctx)
         elif (spec := self.generated_pages.get(page.file.src_uri)) is not None:
+            page.meta["description"] = escape(spec.page.description)
             markdown = spec.markdown(self.corpus, self.ctx)
         else:  # refused by the loader before it could be read (too large, not text): no page
             return ""

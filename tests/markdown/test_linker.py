@@ -133,7 +133,10 @@ def test_wikilink_uses_title_and_summary_tooltip() -> None:
 
 def test_wikilink_to_generated_page() -> None:
     output, found = render("See the [[timeline|timeline]].", page="notes")
-    assert '<a class="wikilink" href="../timeline.md">timeline</a>' in output
+    assert (
+        '<a class="wikilink" href="../timeline.md" '
+        'title="Every dated event on the site, with its source.">timeline</a>'
+    ) in output
     assert found.diagnostics == ()
 
 
