@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser, SearchIndex
 
-from site_builder.mkdocs import material_search, plugin
+from site_builder.mkdocs import material_search
 from site_builder.mkdocs.material_search import add_entries, sections
 from tests.mkdocs.test_html_events import _FRAGMENTS
 from tests.support import MINIMAL, REPO, build_site
@@ -70,13 +70,13 @@ def test_every_page_gets_materials_entries(
 
     def add_and_compare(index: Any, page: Any) -> None:
         ours, material = SearchIndex(**index.config), SearchIndex(**index.config)
-        material_search.add_entries(ours, page)
+        add_entries(ours, page)
         material.add_entry_from_context(page)
         assert ours.entries == material.entries, page.url
         compared.append(page.url)
         add_entries(index, page)
 
-    monkeypatch.setattr(plugin, "add_entries", add_and_compare)
+    monkeypatch.setattr(material_search, "add_entries", add_and_compare)
     build_site(content, tmp_path)
     assert len(compared) == len(list(tmp_path.rglob("index.html")))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-import site_builder.mkdocs.plugin as plugin_module
+import site_builder.site.pipeline as pipeline_module
 from tests.support import MINIMAL, REPO, build_site, fingerprint
 
 
@@ -26,11 +26,11 @@ def test_a_build_in_workers_is_byte_identical_to_a_serial_one(
     assert threading.active_count() == 1  # else the build rightly forks nothing
     content = REPO / "content"
     serial = build_site(content, tmp_path / "serial", workers=1, nav_limit=nav_limit)
-    assert (serial.workers, serial.populated, serial.built) == (1, {}, {})
+    assert (serial.build.workers, serial.build.populated, serial.build.built) == (1, {}, {})
     parallel = build_site(content, tmp_path / "parallel", workers=2, nav_limit=nav_limit)
     pages = len(list((tmp_path / "parallel").rglob("index.html")))
-    assert parallel.workers == 2
-    assert len(parallel.populated) == len(parallel.built) == pages  # all rendered ahead
+    assert parallel.build.workers == 2
+    assert len(parallel.build.populated) == len(parallel.build.built) == pages  # all rendered ahead
     assert fingerprint(tmp_path / "parallel") == fingerprint(tmp_path / "serial")
 
 
@@ -41,14 +41,14 @@ def test_warnings_made_in_workers_count_in_strict_mode(
     shutil.copytree(MINIMAL, content)
     # The check refuses what MkDocs would warn about in content (broken links are errors), so
     # the warning comes from a page rendering in a worker, as another extension's would.
-    render = plugin_module.document_markdown
+    render = pipeline_module.document_markdown
 
     def warning_page_markdown(doc, corpus, ctx):
         if doc.slug == "serbia":
             logging.getLogger("mkdocs.plugins.test").warning("a warning made in a worker")
         return render(doc, corpus, ctx)
 
-    monkeypatch.setattr(plugin_module, "document_markdown", warning_page_markdown)
+    monkeypatch.setattr(pipeline_module, "document_markdown", warning_page_markdown)
     with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="1 warnings in strict"):
         build_site(content, tmp_path / "site", strict=True, workers=2)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
