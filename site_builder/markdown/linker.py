@@ -620,7 +620,7 @@ class _LinkerExtension(Extension):
         # which then see the notes' ids, and MkDocs' relpath (0), which checks our links resolve.
         md.treeprocessors.register(_LinkTreeprocessor(md, self.linker), "site_builder_links", 6)
         md.treeprocessors.register(_TreeDone(md, self.linker), "site_builder_tree_done", -100)
-        # After raw HTML is put back (30), before the build's own blocks are (islands, 25).
+        # After raw HTML is put back (30), before the build's own blocks are (prerendered, 25).
         md.postprocessors.register(
             _AllowlistPostprocessor(md, self.linker), "site_builder_allowlist", 27
         )

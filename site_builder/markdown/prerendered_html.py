@@ -16,10 +16,10 @@ import markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
-_TOKEN_RE = re.compile(r"<!-- site-builder:island:([0-9a-f]{24}) -->")
+_TOKEN_RE = re.compile(r"<!-- site-builder:prerendered:([0-9a-f]{24}) -->")
 
 
-class Islands:
+class Prerendered:
     """The build's blocks by a digest of their HTML, so equal blocks share one token."""
 
     def __init__(self) -> None:
@@ -28,35 +28,35 @@ class Islands:
     def token(self, html: str) -> str:
         key = hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
         self._html[key] = html
-        return f"<!-- site-builder:island:{key} -->"
+        return f"<!-- site-builder:prerendered:{key} -->"
 
     def restore(self, text: str) -> str:
         """``text`` with every known token replaced by its HTML (an unknown one stays a comment)."""
-        if "site-builder:island:" not in text:
+        if "site-builder:prerendered:" not in text:
             return text
         return _TOKEN_RE.sub(lambda m: self._html.get(m.group(1), m.group(0)), text)
 
     @property
     def extension(self) -> Extension:
-        return _IslandsExtension(self)
+        return _PrerenderedExtension(self)
 
 
 class _RestorePostprocessor(Postprocessor):
-    def __init__(self, md: markdown.Markdown, islands: Islands) -> None:
+    def __init__(self, md: markdown.Markdown, prerendered: Prerendered) -> None:
         super().__init__(md)
-        self.islands = islands
+        self.prerendered = prerendered
 
     def run(self, text: str) -> str:
-        return self.islands.restore(text)
+        return self.prerendered.restore(text)
 
 
-class _IslandsExtension(Extension):
-    def __init__(self, islands: Islands) -> None:
+class _PrerenderedExtension(Extension):
+    def __init__(self, prerendered: Prerendered) -> None:
         super().__init__()
-        self.islands = islands
+        self.prerendered = prerendered
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After raw HTML is put back (30), which turns the stashed token into the comment.
         md.postprocessors.register(
-            _RestorePostprocessor(md, self.islands), "site_builder_islands", 25
+            _RestorePostprocessor(md, self.prerendered), "site_builder_prerendered", 25
         )

@@ -41,7 +41,7 @@ from mkdocs.structure.pages import Page
 from site_builder.content.diagnostics import Diagnostic, plural, print_diagnostics
 from site_builder.content.files import stops_the_build
 from site_builder.markdown.linker import Linker, PageLinks
-from site_builder.markdown.prerendered_html import Islands
+from site_builder.markdown.prerendered_html import Prerendered
 from site_builder.mkdocs.internals import search_index
 from site_builder.mkdocs.material_search import reuse_entries
 from site_builder.mkdocs.render_ahead import (
@@ -109,7 +109,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.cache = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        islands = Islands()
+        prerendered = Prerendered()
         self.ctx = BuildContext(
             templates_dir=templates_dir(
                 Path(config.config_file_path or ".").parent, config.theme.custom_dir
@@ -119,7 +119,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             site_description=config.site_description or "",
             site_url=config.site_url or None,
             directory_urls=config.use_directory_urls,
-            islands=islands,
+            prerendered=prerendered,
         )
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
@@ -137,7 +137,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.build = _Build(site, Linker(site.corpus, self.ctx))
         if self.cache is not None:
             self.cache.forget_failed_build()
-        config.markdown_extensions.extend([self.build.linker.extension, islands.extension])  # type: ignore[list-item]
+        config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
         self.staging = Staging(config, atomic=self.config.atomic)
         return config
 

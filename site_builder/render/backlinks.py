@@ -13,9 +13,10 @@ from site_builder.render.view import View, html_block
 from site_builder.site.context import BuildContext
 
 
-#: How a front-matter link reads from the target's side ("listed among the parties").
 @dataclass(frozen=True)
 class Context:
+    """The sentence that mentions a brief, or how a front-matter link reads from its side."""
+
     text: str
     quoted: bool
 

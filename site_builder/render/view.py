@@ -119,4 +119,4 @@ class View:
     def block(self, template: str, **values: object) -> str:
         """A template rendered for this page as a raw HTML block of Markdown."""
         html = html_block(self.text(template, **values))
-        return html if self.ctx.islands is None else self.ctx.islands.token(html)
+        return html if self.ctx.prerendered is None else self.ctx.prerendered.token(html)

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder.markdown.prerendered_html import Islands
+from site_builder.markdown.prerendered_html import Prerendered
 
 
 def build_date() -> dt.date:
@@ -27,4 +27,4 @@ class BuildContext:
     site_url: str | None = None
     directory_urls: bool = True
     #: Set by the site build: its own HTML blocks then pass through Markdown as tokens.
-    islands: Islands | None = field(default=None, compare=False)
+    prerendered: Prerendered | None = field(default=None, compare=False)
