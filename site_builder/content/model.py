@@ -84,6 +84,8 @@ class Source:
     date: PartialDate | None = None
     url: str | None = None
     checked: dt.date | None = None
+    #: Where the record starts in its file (not part of what the source is).
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

@@ -551,7 +551,7 @@ class _Checker:
         checks = {"id": self.source_id, "title": self.text, "publisher": self.text,
                   "date": self.date, "url": self.url, "checked": self.past_day}  # fmt: skip
         fields = self.record(path, value, checks, SOURCE_REQUIRED)
-        return None if fields is None else Source(**fields)
+        return None if fields is None else Source(**fields, line=self.line(path))
 
     def source_id(self, path: str, value: Any) -> str | None:
         source_id = self.slug(path, value)

@@ -80,6 +80,8 @@ class PageLinks:
     #: its contributor wrote, for ``targets`` to resolve once every page is known.
     anchors: frozenset[str] = frozenset()
     targets: tuple[Target, ...] = ()
+    #: The source ids the body cites, in order of first citation.
+    cited: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,9 @@ class Linker:
         links = tuple(
             Link(page.doc.slug, target, via, context) for _, target, via, context in page.links
         )
-        return PageLinks(links, tuple(page.diagnostics), page.anchors, tuple(page.targets))
+        return PageLinks(
+            links, tuple(page.diagnostics), page.anchors, tuple(page.targets), tuple(page.cited)
+        )
 
     def bounded(self, markdown_text: str) -> str:
         """The page's Markdown, or none when its body goes past a bound (each reported)."""

@@ -6,13 +6,30 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from site_builder.content.diagnostics import Diagnostic
+from site_builder.content.diagnostics import Diagnostic, has_errors
+from site_builder.content.kinds import SOURCED_KINDS
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Document
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
 from site_builder.site.workers import fork_map, workers_for
+
+
+def uncited_sources(doc: Document, cited: Sequence[str]) -> list[Diagnostic]:
+    """A listed source that nothing cites: a warning, as a reader would take it for support."""
+    used = {*cited, *(e.source for e in doc.timeline)}
+    used |= {s.source for p in doc.positions for s in p.statements}
+    return [
+        Diagnostic(
+            doc.path,
+            source.line,
+            f"source '{source.id}' is never cited: cite it with [^{source.id}] or remove it",
+            "warning",
+        )
+        for source in doc.sources
+        if source.id not in used
+    ]
 
 
 def check_content(
@@ -44,8 +61,10 @@ def check_content(
         return found
 
     rendered = fork_map(render, pages, workers_for(len(pages), workers))
-    for found in rendered:
+    for (doc, sources_known), found in zip(pages, rendered, strict=True):
         diagnostics.extend(found.diagnostics)
+        if sources_known and doc.kind in SOURCED_KINDS and not has_errors(found.diagnostics):
+            diagnostics.extend(uncited_sources(doc, found.cited))
     by_page = {doc.src_uri: (doc, found) for (doc, _), found in zip(pages, rendered, strict=True)}
     diagnostics.extend(target_problems(corpus, by_page))
     return diagnostics

@@ -51,3 +51,30 @@ def test_without_readable_sources_citations_go_unchecked_but_the_rest_is_checked
         (8, "missing required key 'publisher' in 'sources[0]'"),
         (15, "unknown page 'nowhere' in wikilink"),
     ]
+
+
+def test_a_listed_source_nothing_cites_is_a_warning_at_its_record(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(MINIMAL, tmp_path / "content"))
+    serbia = content / "actors" / "serbia.md"
+    lines = serbia.read_text("utf-8").splitlines(keepends=True)
+    at = lines.index("sources:\n") + 1
+    lines[at:at] = ["  - id: unused\n", "    title: Never cited\n", "    publisher: Nobody\n"]
+    serbia.write_text("".join(lines), "utf-8")
+    found = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
+    assert [(d.path, d.line, d.message, d.severity) for d in found] == [
+        (
+            "content/actors/serbia.md",
+            at + 1,
+            "source 'unused' is never cited: cite it with [^unused] or remove it",
+            "warning",
+        )
+    ]
+
+
+def test_a_refused_body_is_not_also_told_that_its_sources_are_uncited(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(MINIMAL, tmp_path / "content"))
+    serbia = content / "actors" / "serbia.md"
+    body = serbia.read_text("utf-8").split("---\n", 2)
+    serbia.write_text(f"---\n{body[1]}---\nCites nothing.[^nowhere]\n", "utf-8")
+    found = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
+    assert [(d.path, d.severity) for d in found] == [("content/actors/serbia.md", "error")]
