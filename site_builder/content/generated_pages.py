@@ -57,8 +57,8 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
     GeneratedPage("timeline", "Timeline", "every dated event on the site, with its source."),
     GeneratedPage(
         "stance-matrix",
-        "Stance matrix",
-        "every actor's latest statement on every dispute, dated, side by side.",
+        "Positions side by side",
+        "each actor's latest statement on each dispute, dated, with a link to its history.",
     ),
     GeneratedPage(
         "diagram",

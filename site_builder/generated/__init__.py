@@ -17,14 +17,14 @@ from site_builder.generated import (
     places,
     review,
     sources,
-    stance_matrix,
+    stances,
     timeline,
     updates,
 )
 from site_builder.generated.base import PageSpec
 from site_builder.site.context import BuildContext
 
-_MODULES = (actors, disputes, agreements, places, updates, timeline, stance_matrix, diagram)
+_MODULES = (actors, disputes, agreements, places, updates, timeline, stances, diagram)
 _MODULES += (names, sources, corrections, review)
 _BY_SLUG = {module.PAGE.slug: module.PAGE for module in _MODULES}
 #: Every generated page, in the registry's order (the order the home page offers them).
