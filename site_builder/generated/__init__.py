@@ -41,9 +41,15 @@ class GeneratedFile:
     slug: str | None
 
 
+def pages_for(corpus: Corpus) -> tuple[PageSpec, ...]:
+    """The registry's pages, then those the corpus calls for (a large timeline's years)."""
+    return (*PAGES, *timeline.year_pages(corpus))
+
+
 def generate(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
     """Every generated page, then the generated assets."""
-    pages = [GeneratedFile(p.src_uri, p.markdown(corpus, ctx), p.title, p.slug) for p in PAGES]
+    specs = pages_for(corpus)
+    pages = [GeneratedFile(p.src_uri, p.markdown(corpus, ctx), p.title, p.slug) for p in specs]
     return (*pages, *assets(corpus, ctx))
 
 

@@ -52,7 +52,7 @@ from site_builder.content.diagnostics import Diagnostic, has_errors, plural, pri
 from site_builder.content.files import stops_the_build
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Corpus, Document, Link, StandIn
-from site_builder.generated import PAGES, assets
+from site_builder.generated import assets, pages_for
 from site_builder.generated.base import PageSpec
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Islands
@@ -202,7 +202,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             files.remove(backup)
         # A generated page is a title here; its Markdown is made when it is rendered (which a
         # large build does in workers, on_page_markdown), its assets now.
-        self.generated_pages = {} if self._degraded else {spec.src_uri: spec for spec in PAGES}
+        self.generated_pages = (
+            {} if self._degraded else {spec.src_uri: spec for spec in pages_for(self.corpus)}
+        )
         for spec in self.generated_pages.values():
             search = "" if spec.page.searchable else "search:\n  exclude: true\n"
             front_matter = f"---\ntitle: {json.dumps(spec.title)}\n{search}---\n"

@@ -106,11 +106,52 @@ def test_updates_newest_first_by_year() -> None:
 
 def test_timeline_in_partial_date_order_grouped_by_year() -> None:
     text = page("timeline")
-    assert h2(text) == ["2011", "2013", "2025"]
+    assert h2(text) == ["2011 {#year-2011}", "2013 {#year-2013}", "2025 {#year-2025}"]
+    index = text.split('<nav class="year-index" aria-label="Years">')[1].split("</nav>")[0]
+    assert re.findall(r'<a href="([^"]+)">(\d+)</a> <span class="year-count">\((\d+)\)', index) == [
+        ("#year-2011", "2011", "1"), ("#year-2013", "2013", "2"), ("#year-2025", "2025", "3"),
+    ]  # fmt: skip
     order = ["The dialogue begins.", "Agreed in principle.", "First agreement.",
              "Election held.", "Kosovo votes", "Talks resume in Brussels"]  # fmt: skip
     positions = [text.index(item) for item in order]
     assert positions == sorted(positions)
+
+
+def test_an_event_is_on_the_timeline_once_however_many_briefs_it_involves() -> None:
+    corpus = Corpus(tuple(
+        replace(d, timeline=(replace(d.timeline[0], involves=("serbia", "european-union")),))
+        if d.slug == "kosovo" else d
+        for d in CORPUS.documents
+    ))  # fmt: skip
+    assert page("timeline", corpus).count("Election held.") == 1
+
+
+def test_from_500_events_the_timeline_is_a_year_index_and_a_page_per_year() -> None:
+    assert GENERATED["timeline"].split_per_year_from == 500
+    entries = tuple(
+        TimelineEntry(pdate(f"{2000 + i % 20}-01-{1 + i % 28:02d}"), f"Event {i}.", "rks", i)
+        for i in range(500)
+    )
+    corpus = Corpus(tuple(
+        replace(d, timeline=entries) if d.slug == "kosovo" else replace(d, timeline=())
+        for d in CORPUS.documents if d.kind != "update"
+    ))  # fmt: skip
+    files = {f.src_uri: f for f in generate(corpus, context())}
+    main = files["timeline.md"].content
+    assert "Event 1." not in main and h2(main) == []
+    assert re.findall(r'<a href="([^"]+)">2000</a> <span class="year-count">\((\d+)\)', main) == [
+        ("2000/", "25")
+    ]
+    years = sorted(uri for uri in files if uri.startswith("timeline/"))
+    assert years == [f"timeline/{y}.md" for y in range(2000, 2020)]
+    year = files["timeline/2003.md"]
+    assert (year.title, year.slug) == ("Timeline: 2003", "timeline/2003")
+    assert year.content.count("<li>") == 25 and "Event 3." in year.content
+    assert '<p class="year-back"><a href="../">All years of the timeline</a></p>' in year.content
+    # One event fewer, and it is one page again.
+    fewer = Corpus(tuple(replace(d, timeline=entries[:499]) if d.slug == "kosovo" else d
+                         for d in corpus.documents))  # fmt: skip
+    assert not any(f.src_uri.startswith("timeline/") for f in generate(fewer, context()))
 
 
 def test_timeline_entries_link_their_page_and_cite_their_source() -> None:
