@@ -58,7 +58,7 @@ def _dispute(view: View, doc: Document) -> tuple[str, ...]:
     silent = [slug for slug in doc.parties if slug not in stated]
     figure = diagram.figure(
         view,
-        diagram.dispute_diagram(view, doc),
+        diagram.dispute_graph(view, doc),
         "Parties, agreements and places of this dispute; each box links to its page.",
     )
     return (
