@@ -120,3 +120,27 @@ def test_a_diagram_node_is_a_named_link_with_a_visible_focus_ring(
     assert link.evaluate("a => a === document.activeElement && a.matches(':focus-visible')")
     after = link.evaluate("a => getComputedStyle(a.querySelector('rect')).strokeWidth")
     assert (before, after) == ("1px", "3px")
+
+
+def test_folded_names_open_on_demand_and_print_and_the_facts_stay_beside_on_a_desktop(
+    real_site: Site, browser: Browser
+) -> None:
+    context = browser.new_context(viewport=PHONE_390)
+    page = context.new_page()
+    page.goto(real_site.url("disputes/association-of-serb-majority-municipalities/"))
+    folded = page.locator(".infobox details.aliases")
+    names = folded.locator(".aliases-list")
+    assert "Community of Serb Municipalities" in names.text_content()
+    assert folded.locator("summary").inner_text() == "3 other names"
+    assert not names.is_visible()
+    folded.locator("summary").click()
+    assert names.is_visible()
+    page.reload()
+    page.emulate_media(media="print")
+    assert names.is_visible()
+    page.emulate_media(media="screen")
+    float_at = "() => getComputedStyle(document.querySelector('.infobox')).float"
+    assert page.evaluate(float_at) == "none"
+    page.set_viewport_size(DESKTOP)
+    assert page.evaluate(float_at) == "right"
+    context.close()

@@ -120,7 +120,7 @@ def test_several_other_names_fold_into_details_and_empty_fields_have_no_line() -
     html = to_html(markdown_of("european-union", corpus))
     assert (
         '<dt>Also known as</dt><dd><details class="aliases"><summary>3 other names</summary>'
-        "EU, E.U., Union</details></dd>"
+        '<span class="aliases-list">EU, E.U., Union</span></details></dd>'
     ) in html
     infobox = html.split('<aside class="infobox"')[1].split("</dl>")[0]
     assert re.findall(r"<dt>([^<]*)</dt>", infobox) == ["Kind", "Type", "Also known as", "Reviewed"]
