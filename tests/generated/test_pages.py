@@ -123,7 +123,11 @@ def test_an_event_is_on_the_timeline_once_however_many_briefs_it_involves() -> N
         if d.slug == "kosovo" else d
         for d in CORPUS.documents
     ))  # fmt: skip
-    assert page("timeline", corpus).count("Election held.") == 1
+    text = page("timeline", corpus)
+    assert text.count("Election held.") == 1
+    origin = text.split("Election held.")[1].split("</li>")[0]
+    assert link_texts(origin) == ["Kosovo", "Serbia", "European Union"]
+    assert "From <a" in origin and ". Also concerns <a" in origin
 
 
 def test_from_500_events_the_timeline_is_a_year_index_and_a_page_per_year() -> None:

@@ -209,6 +209,7 @@ def test_an_event_involving_a_brief_is_shown_on_it_and_cites_its_origin() -> Non
     item = html.split('<ol class="timeline">')[1].split("</li>")[0]
     assert "Election held." in item
     assert '<span class="timeline-origin">From <a href="../kosovo/"' in item
+    assert "Also concerns" not in item  # the only other brief it involves is this one
     assert "Source: RKS News" in re.sub(r"<[^>]+>", "", item)
     # On its own page the event still cites the page's own sources section.
     own = to_html(markdown_of("kosovo", corpus))
