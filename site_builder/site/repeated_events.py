@@ -2,11 +2,12 @@
 
 An event is written once, in the brief it belongs to, and ``involves`` shows it on the others.
 Contributors who do not know that write it again on each brief, in other words. Two entries
-are taken for one event when they have the same date and either the same words, or each
-concerns the brief the other is written in (the briefs an entry concerns: its own, those it
-involves and those its text names, found by the one name matcher) and they share enough folded
-words. A brief merely named by both (the EU, say) is not enough: one meeting has several
-outcomes, each an event of its own brief. Only a warning: a person decides.
+are taken for one event when they have the same date, no numbers that tell them apart, and
+either the same words, or each concerns the brief the other is written in (the briefs an entry
+concerns: its own, those it involves and those its text names, found by the one name matcher)
+and they share enough folded words. A brief merely named by both (the EU, say) is not enough:
+one meeting has several outcomes, each an event of its own brief. Only a warning: a person
+decides.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class _Event:
     entry: TimelineEntry
     briefs: frozenset[str]
     words: frozenset[str]
+    numbers: frozenset[str]
 
     @property
     def where(self) -> str:
@@ -48,9 +50,14 @@ class _Event:
 
 
 def words(text: str) -> frozenset[str]:
-    """The folded, lower-case words of ``text`` that can tell events apart."""
+    """The folded, lower-case words of ``text`` that can tell events apart (numbers aside)."""
     found = _WORD.findall(fold(text).lower())
     return frozenset(w for w in found if w not in _COMMON and not w.isdigit())
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers of ``text``: "round 122" and "round 152" of one day are two events."""
+    return frozenset(w for w in _WORD.findall(text) if w.isdigit())
 
 
 def _events(corpus: Corpus, matcher: NameMatcher) -> Iterator[_Event]:
@@ -58,12 +65,14 @@ def _events(corpus: Corpus, matcher: NameMatcher) -> Iterator[_Event]:
         for entry in doc.timeline:
             named = {m.slug for m in matcher.find(entry.text)}
             briefs = frozenset({doc.slug, *entry.involves, *named})
-            yield _Event(doc, entry, briefs, words(entry.text))
+            yield _Event(doc, entry, briefs, words(entry.text), numbers(entry.text))
 
 
 def alike(a: _Event, b: _Event) -> frozenset[str]:
     """The words two entries share if they look like one event, else nothing."""
     if a.entry.date != b.entry.date:
+        return frozenset()
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
         return frozenset()
     if a.words == b.words:
         return a.words

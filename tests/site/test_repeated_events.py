@@ -91,3 +91,14 @@ def test_three_copies_each_point_at_the_first() -> None:
         ("content/actors/vucic.md", True),
         ("content/agreements/ohrid.md", True),
     ]
+
+
+def test_numbers_that_differ_tell_two_events_of_a_day_apart() -> None:
+    assert repeated_events(corpus(
+        ("kurti", "2020-10-06", "Round 122 of talks held with Vučić.", ()),
+        ("vucic", "2020-10-06", "Round 152 of talks held with Kurti.", ()),
+    )) == []  # fmt: skip
+    assert len(repeated_events(corpus(
+        ("kurti", "2020-10-06", "Round 122 of talks held with Vučić.", ()),
+        ("vucic", "2020-10-06", "Round 122 of the talks held with Kurti.", ()),
+    ))) == 1  # fmt: skip
