@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEV_ADDR ?= 127.0.0.1:8000
 
-.PHONY: site serve test lint check benchmark lighthouse clean
+.PHONY: site serve test lint check benchmark lighthouse screenshots clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: $(INSTALLED) /usr/bin/chromium node_modules/axe-core/axe.min.js
 # Lighthouse scores of the home page, a dispute and the stance matrix -> benchmarks/lighthouse.json
 lighthouse: $(INSTALLED) /usr/bin/chromium node_modules/axe-core/axe.min.js
 	$(BIN)/python scripts/lighthouse.py
+
+# Full-page screenshots of the main pages at 390 and 1280 px, light and dark -> screenshots/
+screenshots: $(INSTALLED) /usr/bin/chromium
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf site .venv .pytest_cache

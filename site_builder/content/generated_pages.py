@@ -26,6 +26,13 @@ class GeneratedPage:
     #: (a kind's index carries every summary). The others repeat the briefs and would crowd
     #: every result, and readers download the index.
     searchable: bool = False
+    #: From this many entries on, the page is an index of years and each year is a page of
+    #: its own (``year_page``), so that no page grows without bound; None: always one page.
+    split_per_year_from: int | None = None
+
+    def year_page(self, year: int) -> GeneratedPage:
+        """The page of one year of a page split per year: "timeline/2023.md"."""
+        return GeneratedPage(f"{self.slug}/{year}", f"{self.title}: {year}", self.blurb)
 
     @property
     def description(self) -> str:
@@ -54,11 +61,16 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
         "place", "municipalities, regions, crossings and cities, with their names in each language."
     ),
     _index("update", "what happened, newest first."),
-    GeneratedPage("timeline", "Timeline", "every dated event on the site, with its source."),
+    GeneratedPage(
+        "timeline",
+        "Timeline",
+        "every dated event on the site, with its source.",
+        split_per_year_from=500,
+    ),
     GeneratedPage(
         "stance-matrix",
-        "Stance matrix",
-        "every actor's latest statement on every dispute, dated, side by side.",
+        "Positions side by side",
+        "each actor's latest statement on each dispute, dated, with a link to its history.",
     ),
     GeneratedPage(
         "diagram",

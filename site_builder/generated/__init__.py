@@ -17,14 +17,14 @@ from site_builder.generated import (
     places,
     review,
     sources,
-    stance_matrix,
+    stances,
     timeline,
     updates,
 )
 from site_builder.generated.base import PageSpec
 from site_builder.site.context import BuildContext
 
-_MODULES = (actors, disputes, agreements, places, updates, timeline, stance_matrix, diagram)
+_MODULES = (actors, disputes, agreements, places, updates, timeline, stances, diagram)
 _MODULES += (names, sources, corrections, review)
 _BY_SLUG = {module.PAGE.slug: module.PAGE for module in _MODULES}
 #: Every generated page, in the registry's order (the order the home page offers them).
@@ -41,9 +41,15 @@ class GeneratedFile:
     slug: str | None
 
 
+def pages_for(corpus: Corpus) -> tuple[PageSpec, ...]:
+    """The registry's pages, then those the corpus calls for (a large timeline's years)."""
+    return (*PAGES, *timeline.year_pages(corpus))
+
+
 def generate(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
     """Every generated page, then the generated assets."""
-    pages = [GeneratedFile(p.src_uri, p.markdown(corpus, ctx), p.title, p.slug) for p in PAGES]
+    specs = pages_for(corpus)
+    pages = [GeneratedFile(p.src_uri, p.markdown(corpus, ctx), p.title, p.slug) for p in specs]
     return (*pages, *assets(corpus, ctx))
 
 

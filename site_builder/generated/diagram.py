@@ -16,7 +16,7 @@ SVG_PATH = "diagram.svg"
 def body(view: View) -> str:
     return diagram.figure(
         view,
-        diagram.relationship_diagram(view),
+        diagram.relationship_graph(view),
         "Actors, disputes and agreements; each box links to its page. Solid lines join"
         " disputes to their parties and agreements, dashed lines join agreements to theirs.",
         standalone=SVG_PATH,
@@ -24,9 +24,9 @@ def body(view: View) -> str:
 
 
 def standalone_svg(corpus: Corpus, ctx: BuildContext) -> str:
-    """The same diagram as a file, its links relative to where the file lives."""
+    """The wide diagram as a file, its links relative to where the file lives."""
     view = View(corpus, ctx, SVG_PATH)
-    return diagram.svg(view, diagram.relationship_diagram(view))
+    return diagram.svg(view, diagram.wide(view, diagram.relationship_graph(view)))
 
 
 PAGE = PageSpec(GENERATED["diagram"], body)

@@ -12,6 +12,7 @@ from site_builder.content.model import Corpus, Document
 from site_builder.markdown.linker import NOTES_PLACEHOLDER
 from site_builder.render import diagram
 from site_builder.render.backlinks import backlinks_html
+from site_builder.render.lead import split_lead
 from site_builder.render.timeline import TimelineRow, in_date_order, timeline_block
 from site_builder.render.view import View, heading, markdown_page
 from site_builder.site.context import BuildContext
@@ -28,14 +29,8 @@ def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
     body = markdown_page(doc.body, NOTES_PLACEHOLDER)  # citation notes right after the text
     if doc.kind == "page":
         return markdown_page(body, *_timeline(view, doc), *sources_section(view, doc))
-    if doc.kind == "update":
-        header = view.block("update_header.html", doc=doc)
-    else:
-        header = view.block("infobox.html", doc=doc, kind=KIND[doc.kind].label)
     return markdown_page(
-        header,
-        *_corrected(view, doc),
-        body,
+        *_opening(view, doc, body),
         *(_dispute(view, doc) if doc.kind == "dispute" else ()),
         *_timeline(view, doc),
         *_corrections(view, doc),
@@ -45,13 +40,25 @@ def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
     )
 
 
+def _opening(view: View, doc: Document, body: str) -> tuple[str, ...]:
+    """What a reader meets first: for a brief, its summary as a lede, its first paragraph,
+    then its key facts (a phone shows them in this order; a wide screen floats the facts
+    beside the text); for an update, its date and subjects."""
+    if doc.kind == "update":
+        return view.block("update_header.html", doc=doc), *_corrected(view, doc), body
+    lead, rest = split_lead(body)
+    infobox = view.block("infobox.html", doc=doc, kind=KIND[doc.kind].label)
+    lede = view.block("lede.html", summary=doc.summary)
+    return lede, *_corrected(view, doc), lead, infobox, rest
+
+
 def _dispute(view: View, doc: Document) -> tuple[str, ...]:
     """Every actor's statements over time, and the diagram of parties, agreements and places."""
     stated = {p.actor for p in doc.positions}
     silent = [slug for slug in doc.parties if slug not in stated]
     figure = diagram.figure(
         view,
-        diagram.dispute_diagram(view, doc),
+        diagram.dispute_graph(view, doc),
         "Parties, agreements and places of this dispute; each box links to its page.",
     )
     return (

@@ -20,9 +20,9 @@ TAGS = frozenset(
         "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code",
         "dd", "del", "desc", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
         "g", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
-        "ol", "p", "path", "pre", "q", "rect", "s", "samp", "section", "small", "span",
+        "nav", "ol", "p", "path", "pre", "q", "rect", "s", "samp", "section", "small", "span",
         "strong", "sub", "summary", "sup", "svg", "table", "tbody", "td", "text", "tfoot", "th",
-        "thead", "time", "title", "tr", "u", "ul", "var", "wbr",
+        "thead", "time", "title", "tr", "tspan", "u", "ul", "var", "wbr",
     }
 )  # fmt: skip
 ATTRIBUTES: dict[str, set[str]] = {
@@ -40,7 +40,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "g": {"fill", "font-weight", "stroke", "stroke-width"},
     "path": {"d", "stroke-dasharray"},
     "rect": {"fill", "height", "rx", "stroke", "width", "x", "y"},
-    "text": {"dominant-baseline", "fill", "x", "y"},
+    "text": {"dominant-baseline", "fill", "font-size", "x", "y"},
+    "tspan": {"x", "y"},
 }  # fmt: skip
 URL_SCHEMES = {"http", "https", "mailto"}
 

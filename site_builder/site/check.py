@@ -13,6 +13,7 @@ from site_builder.content.model import Document
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
+from site_builder.site.repeated_events import repeated_events
 from site_builder.site.workers import fork_map, workers_for
 
 
@@ -42,7 +43,7 @@ def check_content(
     theme_dirs: Sequence[Path] = (),
 ) -> list[Diagnostic]:
     """Every problem of every file: the loader's, then the bodies' (wikilinks, citations, HTML),
-    then the links and images the bodies point at.
+    then the links and images the bodies point at, then events told twice (warnings).
 
     Files left out for their own problems are checked too, as far as they could be read. A
     large folder is read and its bodies rendered by ``workers`` (0: one per core). No content
@@ -67,4 +68,5 @@ def check_content(
             diagnostics.extend(uncited_sources(doc, found.cited))
     by_page = {doc.src_uri: (doc, found) for (doc, _), found in zip(pages, rendered, strict=True)}
     diagnostics.extend(target_problems(corpus, by_page))
+    diagnostics.extend(repeated_events(corpus))
     return diagnostics

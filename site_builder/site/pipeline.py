@@ -23,7 +23,7 @@ from types import MappingProxyType
 from site_builder.content.diagnostics import Diagnostic, has_errors
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Corpus, Document, Link, StandIn
-from site_builder.generated import PAGES, GeneratedFile, assets
+from site_builder.generated import GeneratedFile, assets, pages_for
 from site_builder.generated.base import PageSpec
 from site_builder.markdown.linker import PageLinks
 from site_builder.site.context import BuildContext
@@ -71,7 +71,7 @@ def prepare(
     """Load, validate and generate: everything that needs no rendered page."""
     corpus, problems = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs)
     degraded = has_errors(problems)
-    generated = {} if degraded else {spec.src_uri: spec for spec in PAGES}
+    generated = {} if degraded else {spec.src_uri: spec for spec in pages_for(corpus)}
     made = () if degraded else assets(corpus, ctx)
     return PreparedSite(
         corpus=corpus,

@@ -81,6 +81,7 @@ class PageReport:
     widths: tuple[int, int] = (0, 0)
     axe: list[str] = field(default_factory=list)
     links: list[tuple[str, str | None]] = field(default_factory=list)
+    cut_cells: list[str] = field(default_factory=list)
 
 
 def build(content: Path, site_dir: Path) -> None:
@@ -175,6 +176,20 @@ _AXE_RUN = """async () => {
 }"""
 
 _LINKS = """els => els.map(a => [a.href, a.getAttribute("title")])"""
+
+#: The text of table cells not wholly inside the box that shows them (their scroll box, the
+#: content column or the window): a column a reader cannot see without knowing to scroll.
+CUT_CELLS = """() => {
+  const cut = [];
+  for (const cell of document.querySelectorAll(".md-content td, .md-content th")) {
+    const box = cell.closest(".table-scroll, .md-typeset__table, .md-content");
+    const r = cell.getBoundingClientRect(), b = box.getBoundingClientRect();
+    if (r.width === 0) continue;
+    if (r.left < b.left - 1 || r.right > Math.min(b.right, window.innerWidth) + 1)
+      cut.push(cell.textContent.trim().slice(0, 40));
+  }
+  return cut;
+}"""
 AUTO_LINKS = ".md-content a.autolink, .md-content a.wikilink"
 
 
@@ -201,6 +216,7 @@ def audit(site: Site, browser: Browser) -> dict[str, PageReport]:
             "() => [document.scrollingElement.scrollWidth, window.innerWidth]"
         )
         current.links = page.eval_on_selector_all(AUTO_LINKS, _LINKS)
+        current.cut_cells = page.evaluate(CUT_CELLS)
         # Evaluated by the browser's debugger, which the page's policy does not restrict (a
         # <script> tag added to the page would be refused by its Content-Security-Policy).
         page.evaluate(f"{axe_source}\n;0")

@@ -26,6 +26,11 @@ def test_no_sideways_scrolling_at_375px(audit: dict[str, PageReport]) -> None:
     assert not found, _failures(found)
 
 
+def test_no_table_cell_is_cut_off_at_375px(audit: dict[str, PageReport]) -> None:
+    found = {path: r.cut_cells[:5] for path, r in audit.items() if r.cut_cells}
+    assert not found, _failures(found)
+
+
 def test_axe_finds_no_serious_violation(audit: dict[str, PageReport]) -> None:
     found = {path: r.axe for path, r in audit.items() if r.axe}
     assert not found, _failures(found)

@@ -17,7 +17,6 @@ from site_builder.content.model import (
     TimelineEntry,
 )
 from site_builder.generated import PAGES, generate
-from site_builder.generated.stance_matrix import MAX_COLUMNS
 from tests.support import RKS, context, doc, pdate, sample_corpus, source, to_html
 
 CORPUS = sample_corpus()
@@ -46,7 +45,7 @@ def test_every_generated_slug_has_one_page_with_its_title() -> None:
     assert {f.slug: f.title for f in pages} == {
         "actors": "Actors", "disputes": "Disputes", "agreements": "Agreements",
         "places": "Places", "updates": "Updates", "timeline": "Timeline",
-        "stance-matrix": "Stance matrix", "sources": "Sources", "names": "Names",
+        "stance-matrix": "Positions side by side", "sources": "Sources", "names": "Names",
         "review": "Review queue", "diagram": "Relationship diagram",
         "corrections": "Corrections",
     }  # fmt: skip
@@ -107,11 +106,56 @@ def test_updates_newest_first_by_year() -> None:
 
 def test_timeline_in_partial_date_order_grouped_by_year() -> None:
     text = page("timeline")
-    assert h2(text) == ["2011", "2013", "2025"]
+    assert h2(text) == ["2011 {#year-2011}", "2013 {#year-2013}", "2025 {#year-2025}"]
+    index = text.split('<nav class="year-index" aria-label="Years">')[1].split("</nav>")[0]
+    assert re.findall(r'<a href="([^"]+)">(\d+)</a> <span class="year-count">\((\d+)\)', index) == [
+        ("#year-2011", "2011", "1"), ("#year-2013", "2013", "2"), ("#year-2025", "2025", "3"),
+    ]  # fmt: skip
     order = ["The dialogue begins.", "Agreed in principle.", "First agreement.",
              "Election held.", "Kosovo votes", "Talks resume in Brussels"]  # fmt: skip
     positions = [text.index(item) for item in order]
     assert positions == sorted(positions)
+
+
+def test_an_event_is_on_the_timeline_once_however_many_briefs_it_involves() -> None:
+    corpus = Corpus(tuple(
+        replace(d, timeline=(replace(d.timeline[0], involves=("serbia", "european-union")),))
+        if d.slug == "kosovo" else d
+        for d in CORPUS.documents
+    ))  # fmt: skip
+    text = page("timeline", corpus)
+    assert text.count("Election held.") == 1
+    origin = text.split("Election held.")[1].split("</li>")[0]
+    assert link_texts(origin) == ["Kosovo", "Serbia", "European Union"]
+    assert "From <a" in origin and ". Also concerns <a" in origin
+
+
+def test_from_500_events_the_timeline_is_a_year_index_and_a_page_per_year() -> None:
+    assert GENERATED["timeline"].split_per_year_from == 500
+    entries = tuple(
+        TimelineEntry(pdate(f"{2000 + i % 20}-01-{1 + i % 28:02d}"), f"Event {i}.", "rks", i)
+        for i in range(500)
+    )
+    corpus = Corpus(tuple(
+        replace(d, timeline=entries) if d.slug == "kosovo" else replace(d, timeline=())
+        for d in CORPUS.documents if d.kind != "update"
+    ))  # fmt: skip
+    files = {f.src_uri: f for f in generate(corpus, context())}
+    main = files["timeline.md"].content
+    assert "Event 1." not in main and h2(main) == []
+    assert re.findall(r'<a href="([^"]+)">2000</a> <span class="year-count">\((\d+)\)', main) == [
+        ("2000/", "25")
+    ]
+    years = sorted(uri for uri in files if uri.startswith("timeline/"))
+    assert years == [f"timeline/{y}.md" for y in range(2000, 2020)]
+    year = files["timeline/2003.md"]
+    assert (year.title, year.slug) == ("Timeline: 2003", "timeline/2003")
+    assert year.content.count("<li>") == 25 and "Event 3." in year.content
+    assert '<p class="year-back"><a href="../">All years of the timeline</a></p>' in year.content
+    # One event fewer, and it is one page again.
+    fewer = Corpus(tuple(replace(d, timeline=entries[:499]) if d.slug == "kosovo" else d
+                         for d in corpus.documents))  # fmt: skip
+    assert not any(f.src_uri.startswith("timeline/") for f in generate(fewer, context()))
 
 
 def test_timeline_entries_link_their_page_and_cite_their_source() -> None:
@@ -131,25 +175,47 @@ def test_timeline_source_without_url_is_not_linked() -> None:
     assert "Koha, <cite>A newspaper article</cite>, June 2025" in item
 
 
-def test_stance_matrix_cells() -> None:
+def cards(html: str, dispute: str) -> list[tuple[str, str]]:
+    """(id, text) of each card of a dispute's section, in page order."""
+    section = html.split(f'<section class="stance-dispute" id="{dispute}"')[1].split("</section>")[
+        0
+    ]
+    return [
+        (anchor, cell_text(card))
+        for anchor, card in re.findall(r'<li class="[^"]*" id="([^"]+)">(.*?)</li>', section, re.S)
+    ]
+
+
+def test_stances_show_each_partys_latest_statement_dated_with_its_history() -> None:
     html = to_html(page("stance-matrix"))
-    assert '<div class="table-scroll" role="region"' in html
-    assert "<caption" in html and '<th scope="col">' in html and '<th scope="row">' in html
-    header = html[html.index("<thead>") : html.index("</thead>")]
-    assert link_texts(header) == ["European Union", "Kosovo", "Serbia"]
-    rows = html[html.index("<tbody>") :].split("</tr>")
-    association, plates = rows[0], rows[1]
-    assert [cell_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", association, re.S)] == [
-        "May 2025 Must be implemented. 1 earlier statement",
-        "party, no statement in the sources",
-        "2 June 2025 The central issue for Serbia.",
+    assert "<table" not in html
+    assert cards(html, "association") == [
+        ("association--kosovo",
+         "Kosovo No statement by this party is recorded in the sources."),
+        ("association--serbia",
+         "Serbia 2 June 2025 The central issue for Serbia. On the dispute's page"),
+        ("association--european-union",
+         "European Union (not a party) May 2025 Must be implemented. History: 2 statements"),
     ]  # fmt: skip
-    assert [cell_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", plates, re.S)] == [
-        "", "party, no statement in the sources", "party, no statement in the sources",
+    assert (
+        '<a href="../disputes/association/#position-european-union">History: 2 statements</a>'
+        in (html)
+    )
+    assert '<a href="../disputes/association/#position-serbia">On the dispute' in html
+
+
+def test_stance_overview_links_every_pair_to_its_card() -> None:
+    html = to_html(page("stance-matrix"))
+    overview = html.split('<nav class="stance-overview"')[1].split("</nav>")[0]
+    pairs = re.findall(r'<a class="stance-chip[^"]*" href="#([^"]+)">', overview)
+    assert pairs == [
+        "association--kosovo", "association--serbia", "association--european-union",
+        "license-plates--kosovo", "license-plates--serbia",
     ]  # fmt: skip
-    # The count of earlier statements links to the actor's history on the dispute page.
-    assert '<a class="stance-history" href="../disputes/association/#position-european-union">' in (
-        association
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert all(pair in ids for pair in pairs)
+    assert '<a class="stance-chip stance-chip-silent" href="#association--kosovo">Kosovo</a>' in (
+        overview
     )
 
 
@@ -235,9 +301,9 @@ def test_empty_corpus_pages_say_so() -> None:
     assert "No names yet." in page("names", empty)
 
 
-def test_stance_matrix_becomes_a_list_per_dispute_with_many_actors() -> None:
-    """Past MAX_COLUMNS actors a table would be mostly empty cells, growing with their product."""
-    actors = [doc("actor", f"actor-{i:02d}", f"Actor {i:02d}") for i in range(MAX_COLUMNS + 1)]
+def test_stances_grow_with_what_is_stated_not_with_disputes_times_actors() -> None:
+    """Parties first, then other actors with statements; an actor with neither is left out."""
+    actors = [doc("actor", f"actor-{i:02d}", f"Actor {i:02d}") for i in range(40)]
     dispute = doc(
         "dispute", "big", "Big dispute",
         parties=tuple(a.slug for a in actors[:3]),
@@ -246,12 +312,11 @@ def test_stance_matrix_becomes_a_list_per_dispute_with_many_actors() -> None:
             Position(actors[-1].slug, (Statement(pdate("2024-02"), "Says no.", "rks", 10),)),
         ),
     )  # fmt: skip
-    others = [replace(dispute, slug="other", title="Other", parties=tuple(a.slug for a in actors))]
-    html = to_html(page("stance-matrix", Corpus((*actors, dispute, *others))))
-    assert "<table" not in html
-    big = html[html.index("Big dispute") : html.index("Other")]
-    assert link_texts(big) == ["Actor 00", "Actor 01", "Actor 02", "Actor 24"]
-    assert [cell_text(c) for c in re.findall(r"<dd[^>]*>(.*?)</dd>", big, re.S)] == [
-        "party, no statement in the sources", "2025 Says yes.",
-        "party, no statement in the sources", "February 2024 Says no.",
-    ]  # fmt: skip
+    html = to_html(page("stance-matrix", Corpus((*actors, dispute))))
+    assert [text for _, text in cards(html, "big")] == [
+        "Actor 00 No statement by this party is recorded in the sources.",
+        "Actor 01 2025 Says yes. On the dispute's page",
+        "Actor 02 No statement by this party is recorded in the sources.",
+        "Actor 39 (not a party) February 2024 Says no. On the dispute's page",
+    ]
+    assert html.count('<li class="stance-card') == 4

@@ -25,7 +25,10 @@ def headings(text: str) -> list[str]:
 
 def test_dispute_sections_come_in_order() -> None:
     text = markdown_of("association")
-    assert text.startswith('<aside class="infobox"')
+    assert text.startswith(
+        '<p class="lede">What Association of Serb-majority Municipalities is.</p>\n\n'
+    )
+    assert text.index("Body of Association") < text.index('<aside class="infobox"')
     assert headings(text) == [
         "Positions over time",
         "Parties, agreements and places",
@@ -38,11 +41,34 @@ def test_dispute_sections_come_in_order() -> None:
 
 
 def test_body_goes_through_untouched() -> None:
-    body = "Intro with [[serbia]] and a citation[^rks].\n\n## Background\n\n* a list\n"
+    body = "## Background\n\nIntro with [[serbia]] and a citation[^rks].\n\n* a list\n"
     corpus = Corpus(
         tuple(replace(d, body=body) if d.slug == "kosovo" else d for d in CORPUS.documents)
     )
     assert body.strip() in markdown_of("kosovo", corpus)
+
+
+def test_summary_leads_then_first_paragraph_then_key_facts() -> None:
+    body = "Intro with [[serbia]][^rks].\n\n## Background\n\nMore[^rks].\n"
+    corpus = Corpus(
+        tuple(replace(d, body=body) if d.slug == "kosovo" else d for d in CORPUS.documents)
+    )
+    text = markdown_of("kosovo", corpus)
+    lede, first, infobox, rest = text.split("\n\n")[:4]
+    assert (lede, first, rest) == (
+        '<p class="lede">What Kosovo is.</p>',
+        "Intro with [[serbia]][^rks].",
+        "## Background",
+    )
+    assert infobox.startswith('<aside class="infobox" aria-label="Key facts">')
+
+
+def test_a_body_opening_with_a_heading_keeps_the_key_facts_first() -> None:
+    text = markdown_of("kosovo", Corpus(tuple(
+        replace(d, body="## Background\n\nText[^rks].\n") if d.slug == "kosovo" else d
+        for d in CORPUS.documents
+    )))  # fmt: skip
+    assert text.index('<aside class="infobox"') < text.index("## Background")
 
 
 def test_placeholder_is_alone_on_its_line_after_the_heading() -> None:
@@ -82,7 +108,22 @@ def test_infobox_shows_aliases_and_tags() -> None:
     )  # fmt: skip
     html = to_html(markdown_of("european-union", corpus))
     assert "<dt>Also known as</dt><dd>EU</dd>" in html
+    assert "<details" not in html
     assert '<span class="tag">eu</span> <span class="tag">facilitator</span>' in html
+
+
+def test_several_other_names_fold_into_details_and_empty_fields_have_no_line() -> None:
+    corpus = Corpus(tuple(
+        replace(d, aliases=("EU", "E.U.", "Union")) if d.slug == "european-union" else d
+        for d in CORPUS.documents
+    ))  # fmt: skip
+    html = to_html(markdown_of("european-union", corpus))
+    assert (
+        '<dt>Also known as</dt><dd><details class="aliases"><summary>3 other names</summary>'
+        '<span class="aliases-list">EU, E.U., Union</span></details></dd>'
+    ) in html
+    infobox = html.split('<aside class="infobox"')[1].split("</dl>")[0]
+    assert re.findall(r"<dt>([^<]*)</dt>", infobox) == ["Kind", "Type", "Also known as", "Reviewed"]
 
 
 def statements_of(html: str, actor: str) -> list[tuple[str, str, str]]:
@@ -168,6 +209,7 @@ def test_an_event_involving_a_brief_is_shown_on_it_and_cites_its_origin() -> Non
     item = html.split('<ol class="timeline">')[1].split("</li>")[0]
     assert "Election held." in item
     assert '<span class="timeline-origin">From <a href="../kosovo/"' in item
+    assert "Also concerns" not in item  # the only other brief it involves is this one
     assert "Source: RKS News" in re.sub(r"<[^>]+>", "", item)
     # On its own page the event still cites the page's own sources section.
     own = to_html(markdown_of("kosovo", corpus))

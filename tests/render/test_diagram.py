@@ -1,10 +1,13 @@
-"""The SVG diagrams: well-formed, one link per node, deterministic, legible at 300 nodes."""
+"""The SVG diagrams: well-formed, one link per node, deterministic, every label whole, legible
+from a few nodes to 500, wide and stacked."""
 
 from __future__ import annotations
 
 import itertools
 import random
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from site_builder.content.model import Corpus, Document
 from site_builder.render import diagram
@@ -37,9 +40,9 @@ def big_corpus(per_kind: int = 100, seed: int = 7) -> Corpus:
     return Corpus((*actors, *disputes, *agreements))
 
 
-def render(corpus: Corpus, url: str = "diagram/") -> ET.Element:
+def render(corpus: Corpus, url: str = "diagram/", layout=diagram.wide) -> ET.Element:
     view = View(corpus, context(), url)
-    return ET.fromstring(diagram.svg(view, diagram.relationship_diagram(view)))
+    return ET.fromstring(diagram.svg(view, layout(view, diagram.relationship_graph(view))))
 
 
 def nodes(root: ET.Element) -> list[ET.Element]:
@@ -83,9 +86,10 @@ def test_deterministic_whatever_the_corpus_order() -> None:
     shuffled = list(corpus.documents)
     random.Random(1).shuffle(shuffled)
     view = View(corpus, context(), "diagram/")
-    first = diagram.svg(view, diagram.relationship_diagram(view))
     again = View(Corpus(tuple(shuffled)), context(), "diagram/")
-    assert first == diagram.svg(again, diagram.relationship_diagram(again))
+    for layout in (diagram.wide, diagram.stacked):
+        first = diagram.svg(view, layout(view, diagram.relationship_graph(view)))
+        assert first == diagram.svg(again, layout(again, diagram.relationship_graph(again)))
 
 
 def boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
@@ -96,24 +100,87 @@ def boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
     return out
 
 
-def test_no_overlapping_labels_at_300_nodes() -> None:
-    root = render(big_corpus(100))
+@pytest.mark.parametrize("layout", [diagram.wide, diagram.stacked], ids=["wide", "stacked"])
+@pytest.mark.parametrize("per_kind", [4, 167])
+def test_no_overlapping_boxes_from_a_dozen_nodes_to_500(layout, per_kind: int) -> None:
+    root = render(big_corpus(per_kind), layout=layout)
     found = boxes(root)
-    assert len(found) == len(nodes(root)) == 300
+    assert len(found) == len(nodes(root)) == 3 * per_kind
     for (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) in itertools.combinations(found, 2):
         assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0
     width, height = float(root.get("width", 0)), float(root.get("height", 0))
     assert all(x0 >= 0 and y0 >= 0 and x1 <= width and y1 <= height for x0, y0, x1, y1 in found)
 
 
-def test_long_labels_are_cut_to_fit_and_keep_the_full_title() -> None:
-    root = render(big_corpus(10))
+def lines_of(node: ET.Element, cls: str = "diagram-label") -> list[ET.Element]:
+    text = next(t for t in node.iter(f"{SVG}text") if t.get("class") == cls)
+    return list(text.iter(f"{SVG}tspan"))
+
+
+@pytest.mark.parametrize("layout", [diagram.wide, diagram.stacked], ids=["wide", "stacked"])
+def test_every_label_is_whole_wrapped_inside_its_box(layout) -> None:
+    root = render(big_corpus(10), layout=layout)
+    wrapped = 0
     for node in nodes(root):
-        full = node.findtext(f"{SVG}title") or ""
-        label = node.findtext(f"{SVG}text") or ""
-        assert diagram.text_width(label) <= diagram.BOX_WIDTH - 2 * diagram.PADDING
-        assert label == full or (label.endswith("…") and full.startswith(label[:-1]))
-    assert any((n.findtext(f"{SVG}text") or "").endswith("…") for n in nodes(root))
+        rect = node.find(f"{SVG}rect")
+        assert rect is not None
+        x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
+        right, bottom = x + float(rect.get("width", 0)), y + float(rect.get("height", 0))
+        lines = lines_of(node)
+        title = node.get("aria-label", "").split(" (")[0]
+        assert " ".join(t.text or "" for t in lines) == " ".join(title.split())
+        for tspan in lines:
+            assert x < float(tspan.get("x", 0))
+            assert (
+                diagram.text_width(tspan.text or "")
+                <= right - diagram.PADDING - x - diagram.PADDING
+            )
+            assert y < float(tspan.get("y", 0)) < bottom
+        wrapped += len(lines) > 1
+    assert wrapped > 0 and "…" not in ET.tostring(root, encoding="unicode")
+
+
+def test_wrap_breaks_between_words_and_inside_a_word_too_long_for_a_line() -> None:
+    assert diagram.wrap("Association of Serb-majority Municipalities", 180) == (
+        "Association of", "Serb-majority", "Municipalities",
+    )  # fmt: skip
+    assert diagram.wrap("x" * 40, 100) == ("x" * 12, "x" * 12, "x" * 12, "x" * 4)
+    assert diagram.wrap("  ", 100) == ()
+
+
+def test_nodes_are_links_with_an_accessible_name() -> None:
+    root = render(sample_corpus())
+    names = sorted(a.get("aria-label") for a in nodes(root))
+    assert names[:2] == [
+        "Association of Serb-majority Municipalities (dispute)",
+        "Brussels Agreement (agreement)",
+    ]
+    assert all(a.get("href") for a in nodes(root))
+
+
+def test_stacked_nodes_write_their_links_under_the_title() -> None:
+    root = render(sample_corpus(), layout=diagram.stacked)
+    assert root.get("width") == str(diagram.STACKED_WIDTH)
+    assert not list(root.iter(f"{SVG}path"))
+    headings = [t.text for t in root.iter(f"{SVG}text") if t.get("x") and not list(t)]
+    assert headings == ["Actors", "Disputes", "Agreements"]
+    kosovo = next(a for a in nodes(root) if a.get("href") == "../actors/kosovo/")
+    assert [t.text for t in lines_of(kosovo, "diagram-note")] == [
+        "Disputes: Association of Serb-majority Municipalities,",
+        "Licence plates",
+        "Agreements: Brussels Agreement, Ohrid Agreement",
+    ]
+    assert kosovo.get("aria-label", "").startswith("Kosovo (actor); Disputes: Association")
+
+
+def test_stacked_nodes_count_their_links_past_a_handful() -> None:
+    root = render(big_corpus(40), layout=diagram.stacked)
+    notes = [
+        t.text or ""
+        for a in nodes(root)
+        for t in (lines_of(a, "diagram-note") if len(list(a.iter(f"{SVG}text"))) > 1 else [])
+    ]
+    assert any(n.startswith("Disputes: ") and n.removeprefix("Disputes: ").isdigit() for n in notes)
 
 
 def test_edges_join_the_right_columns() -> None:
@@ -125,7 +192,9 @@ def test_edges_join_the_right_columns() -> None:
 
 def dispute_svg(dispute: Document, corpus: Corpus) -> ET.Element:
     view = View.of(dispute.src_uri, corpus, context())
-    return ET.fromstring(diagram.svg(view, diagram.dispute_diagram(view, dispute)))
+    return ET.fromstring(
+        diagram.svg(view, diagram.wide(view, diagram.dispute_graph(view, dispute)))
+    )
 
 
 def test_dispute_diagram_shows_parties_agreements_and_places() -> None:

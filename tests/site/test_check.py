@@ -78,3 +78,21 @@ def test_a_refused_body_is_not_also_told_that_its_sources_are_uncited(tmp_path: 
     serbia.write_text(f"---\n{body[1]}---\nCites nothing.[^nowhere]\n", "utf-8")
     found = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
     assert [(d.path, d.severity) for d in found] == [("content/actors/serbia.md", "error")]
+
+
+def test_an_event_told_twice_is_a_warning_after_every_problem(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(MINIMAL, tmp_path / "content"))
+    serbia = content / "actors" / "serbia.md"
+    text = serbia.read_text("utf-8").replace(
+        "\n---\n",
+        "\ntimeline:\n  - date: 2022-11-23\n"
+        "    text: Both sides agree to stop issuing and requiring new plates.\n"
+        "    source: constitution\n---\n",
+        1,
+    )
+    serbia.write_text(text, "utf-8")
+    found = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
+    assert [(d.path, d.severity, d.message.split(" (")[0]) for d in found] == [
+        ("content/disputes/vehicle-licence-plates.md", "warning",
+         "this event looks like the one at content/actors/serbia.md:13"),
+    ]  # fmt: skip
