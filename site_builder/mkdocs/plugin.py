@@ -52,7 +52,7 @@ from site_builder.content.diagnostics import Diagnostic, has_errors, plural, pri
 from site_builder.content.files import stops_the_build
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Corpus, Document, Link, StandIn
-from site_builder.generated import PAGES, assets
+from site_builder.generated import PAGES, assets, data_files
 from site_builder.generated.base import PageSpec
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Islands
@@ -69,6 +69,7 @@ from site_builder.mkdocs.render_ahead import (
 from site_builder.mkdocs.shared_nav import shared_nav
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
 from site_builder.render.jinja_cache import bytecode_cache
+from site_builder.render.json_ld import json_ld
 from site_builder.render.problems import problems_page
 from site_builder.safety.csp import with_policy
 from site_builder.safety.sanitize import sanitized
@@ -296,6 +297,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             # The theme prints meta values as they are and reads some keys itself (a dispute's
             # `status` would become a page-status icon): give it only escaped title and summary.
             page.meta = {"title": escape(doc.title), "description": escape(doc.summary)}
+            page.meta["json_ld"] = json_ld(doc, self.ctx)  # escaped for its script element
             if self._degraded:
                 self.linker.begin_page(doc)
                 return self.linker.bounded(doc.body)
@@ -349,6 +351,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             return env
         links = [link for found in self.found.values() for link in found.links]
         self.backlinks = dict(backlinks([*links, *front_matter_links(self.corpus)]))
+        for asset in data_files(self.corpus, self.ctx, self.backlinks):  # they need every link
+            files.append(File.generated(config, asset.src_uri, content=asset.content))
         env.bytecode_cache = bytecode_cache("theme")
         if self.nav is not None:
             env.globals["site_builder_nav"] = shared_nav(self.nav, config)
