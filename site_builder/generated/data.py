@@ -23,7 +23,12 @@ def citation(view: View) -> str:
     )
 
 
+#: Rows of the first table shown on the page, so a reader sees what a row holds.
+PREVIEW_ROWS = 3
+
+
 def body(view: View) -> str:
+    sample = TABLES[0]
     return view.block(
         "data.html",
         tables=TABLES,
@@ -35,6 +40,8 @@ def body(view: View) -> str:
         license=LICENSE,
         citation=citation(view),
         version=version(view.ctx),
+        sample=sample,
+        sample_rows=sample.rows(view.corpus, view.ctx)[:PREVIEW_ROWS],
     )
 
 

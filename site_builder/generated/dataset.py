@@ -133,9 +133,7 @@ _DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 
 def _slug(name: str, what: str) -> Column:
-    return Column(
-        name, f"The slug of {what} (its page is at <kind folder>/<slug>/).", pattern=_SLUG
-    )
+    return Column(name, f"The slug of {what}.", pattern=_SLUG)
 
 
 def _source_columns() -> tuple[Column, ...]:
