@@ -41,7 +41,7 @@ def body(view: View) -> str:
         citation=citation(view),
         version=version(view.ctx),
         sample=sample,
-        sample_rows=sample.rows(view.corpus, view.ctx)[:PREVIEW_ROWS],
+        sample_rows=sample.rows(view.corpus)[:PREVIEW_ROWS],
     )
 
 

@@ -122,7 +122,7 @@ def data_files(
     ``backlinks``: every page's incoming links, once every page is rendered.
     """
     briefs = json_text({"briefs": brief_records(corpus, ctx, backlinks)})
-    tables = {table: csv_text(table, corpus, ctx) for table in TABLES}
+    tables = {table: csv_text(table, corpus) for table in TABLES}
     package = json_text(descriptor(ctx, briefs, tables))
     files = {BRIEFS: briefs, **{t.path: text for t, text in tables.items()}, PACKAGE: package}
     return tuple(

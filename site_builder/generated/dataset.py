@@ -55,7 +55,7 @@ class Table:
     title: str
     description: str
     columns: tuple[Column, ...]
-    rows: Callable[[Corpus, BuildContext], list[Row]]
+    rows: Callable[[Corpus], list[Row]]
 
     @property
     def path(self) -> str:
@@ -72,7 +72,7 @@ def _date(value: PartialDate | dt.date | None) -> str:
     return "" if value is None else value.isoformat() if isinstance(value, dt.date) else value.iso
 
 
-def _statements(corpus: Corpus, ctx: BuildContext) -> list[Row]:
+def _statements(corpus: Corpus) -> list[Row]:
     rows = []
     for doc in by_title(corpus.of_kind("dispute")):
         for position in doc.positions:
@@ -83,7 +83,7 @@ def _statements(corpus: Corpus, ctx: BuildContext) -> list[Row]:
     return rows
 
 
-def _timeline(corpus: Corpus, ctx: BuildContext) -> list[Row]:
+def _timeline(corpus: Corpus) -> list[Row]:
     rows = in_date_order(TimelineRow(d, e) for d in corpus.documents for e in d.timeline)
     out = []
     for row in rows:
@@ -97,7 +97,7 @@ def _timeline(corpus: Corpus, ctx: BuildContext) -> list[Row]:
     return out
 
 
-def _sources(corpus: Corpus, ctx: BuildContext) -> list[Row]:
+def _sources(corpus: Corpus) -> list[Row]:
     return [
         (
             cited.source.publisher,
@@ -110,7 +110,7 @@ def _sources(corpus: Corpus, ctx: BuildContext) -> list[Row]:
     ]
 
 
-def _names(corpus: Corpus, ctx: BuildContext) -> list[Row]:
+def _names(corpus: Corpus) -> list[Row]:
     rows = []
     for doc in by_title(corpus.briefs):
         given = [(doc.title, "title", None), *((a, "alias", None) for a in doc.aliases)]
@@ -121,7 +121,7 @@ def _names(corpus: Corpus, ctx: BuildContext) -> list[Row]:
     return rows
 
 
-def _corrections(corpus: Corpus, ctx: BuildContext) -> list[Row]:
+def _corrections(corpus: Corpus) -> list[Row]:
     return [
         (item.correction.date.isoformat(), item.doc.slug, item.correction.text)
         for item in newest_first(corpus)
@@ -221,12 +221,12 @@ TABLES: tuple[Table, ...] = (
 )
 
 
-def csv_text(table: Table, corpus: Corpus, ctx: BuildContext) -> str:
+def csv_text(table: Table, corpus: Corpus) -> str:
     """The table as RFC 4180 CSV: a header row, then one row per item."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in table.columns])
-    writer.writerows(table.rows(corpus, ctx))
+    writer.writerows(table.rows(corpus))
     return out.getvalue()
 
 

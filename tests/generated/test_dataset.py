@@ -16,7 +16,7 @@ TABLE = {t.name: t for t in TABLES}
 
 
 def rows(name: str, corpus=CORPUS) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(csv_text(TABLE[name], corpus, CTX))))
+    return list(csv.DictReader(io.StringIO(csv_text(TABLE[name], corpus))))
 
 
 def test_the_tables_and_their_columns() -> None:
