@@ -68,8 +68,9 @@ def site_url_of(doc: Document, ctx: BuildContext) -> str:
     return absolute_url(ctx.site_url, url) if ctx.site_url else url
 
 
-def _date(value: PartialDate | dt.date | None) -> str:
-    return "" if value is None else value.isoformat() if isinstance(value, dt.date) else value.iso
+def _source_url(doc: Document, source_id: str) -> str:
+    source = doc.source(source_id)
+    return source.url if source and source.url else ""
 
 
 def _statements(corpus: Corpus) -> list[Row]:
@@ -77,8 +78,7 @@ def _statements(corpus: Corpus) -> list[Row]:
     for doc in by_title(corpus.of_kind("dispute")):
         for position in doc.positions:
             for st in position.statements:
-                source = doc.source(st.source)
-                url = source.url if source and source.url else ""
+                url = _source_url(doc, st.source)
                 rows.append((doc.slug, position.actor, st.date.iso, st.text, st.source, url))
     return rows
 
@@ -87,13 +87,10 @@ def _timeline(corpus: Corpus) -> list[Row]:
     rows = in_date_order(TimelineRow(d, e) for d in corpus.documents for e in d.timeline)
     out = []
     for row in rows:
-        assert row.entry is not None
-        source = row.doc.source(row.entry.source)
-        url = source.url if source and source.url else ""
-        involves = " ".join(row.entry.involves)
-        out.append(
-            (row.entry.date.iso, row.entry.text, row.doc.slug, involves, row.entry.source, url)
-        )
+        entry = row.entry
+        assert entry is not None
+        involves, url = " ".join(entry.involves), _source_url(row.doc, entry.source)
+        out.append((entry.date.iso, entry.text, row.doc.slug, involves, entry.source, url))
     return out
 
 
@@ -102,7 +99,7 @@ def _sources(corpus: Corpus) -> list[Row]:
         (
             cited.source.publisher,
             cited.source.title,
-            _date(cited.source.date),
+            cited.source.date.iso if cited.source.date else "",
             cited.source.url or "",
             " ".join(d.slug for d in cited.cited_by),
         )
