@@ -276,3 +276,43 @@ def assert_escaped(html: str) -> None:
         assert set(attrs) <= SAFE_ATTRIBUTES, (tag, attrs)
         assert not (attrs.get("href") or "").strip().lower().startswith("javascript:")
     assert any(HOSTILE in text for text in audit.texts), "front matter should show as text"
+
+
+#: The published Data Package v2 profile (datapackage.org/profiles/2.0/), vendored: no network.
+DATAPACKAGE_PROFILE = FIXTURES / "frictionless" / "datapackage-2.0.json"
+
+
+def validate_data_package(folder: Path) -> Any:
+    """``folder``/datapackage.json against the v2 profile, then every table against its schema."""
+    import json
+
+    import frictionless
+    import jsonschema
+
+    profile = json.loads(DATAPACKAGE_PROFILE.read_text(encoding="utf-8"))
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(profile).validate(descriptor)
+    return frictionless.validate(str(folder / "datapackage.json"))
+
+
+def yaml_as_json(value: Any) -> Any:
+    """Front-matter values as an editor's YAML 1.2 reader gives them: days are text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [yaml_as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: yaml_as_json(item) for key, item in value.items()}
+    return value
+
+
+def schema_errors(kind: Kind, data: dict[str, Any]) -> list[str]:
+    """What the kind's front-matter JSON Schema says of ``data`` (nothing: it validates)."""
+    import jsonschema
+
+    from site_builder.content.json_schema import front_matter_schema
+
+    validator = jsonschema.Draft202012Validator(
+        front_matter_schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return sorted(error.message for error in validator.iter_errors(yaml_as_json(data)))

@@ -84,7 +84,7 @@ def test_an_example_that_breaks_is_caught(tmp_path: Path, capsys) -> None:
     _replace(tmp_path, path, "type: state", "type: nation")
     status, err = _check(content, capsys)
     assert status == 1
-    assert f"{path}:4: unknown type 'nation'" in err
+    assert f"{path}:5: unknown type 'nation'" in err  # line 2: the schema comment
 
 
 def _broken_examples() -> dict[str, list[tuple[str, str]]]:

@@ -91,6 +91,11 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
         "every correction made to a brief, newest first, with a link to the brief.",
     ),
     GeneratedPage(
+        "data",
+        "Data",
+        "the briefs, statements, timeline, sources, names and corrections as downloads to cite.",
+    ),
+    GeneratedPage(
         "review", "Review queue", "briefs not checked against their sources in the last 180 days."
     ),
 )

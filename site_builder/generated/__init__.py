@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from site_builder.content.generated_pages import GENERATED_PAGES
+from site_builder.content.json_schema import schema_files
 from site_builder.content.model import Corpus
 from site_builder.generated import (
     actors,
     agreements,
     corrections,
+    data,
     diagram,
     disputes,
     feed,
@@ -21,24 +21,17 @@ from site_builder.generated import (
     timeline,
     updates,
 )
-from site_builder.generated.base import PageSpec
+from site_builder.generated.base import GeneratedFile, PageSpec
+from site_builder.generated.datapackage import data_files
 from site_builder.site.context import BuildContext
 
+__all__ = ["PAGES", "GeneratedFile", "assets", "data_files", "generate", "pages_for"]
+
 _MODULES = (actors, disputes, agreements, places, updates, timeline, stances, diagram)
-_MODULES += (names, sources, corrections, review)
+_MODULES += (names, sources, corrections, data, review)
 _BY_SLUG = {module.PAGE.slug: module.PAGE for module in _MODULES}
 #: Every generated page, in the registry's order (the order the home page offers them).
 PAGES: tuple[PageSpec, ...] = tuple(_BY_SLUG[page.slug] for page in GENERATED_PAGES)
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A file that exists only in the build: a Markdown page (with title and slug) or an asset."""
-
-    src_uri: str
-    content: str
-    title: str | None
-    slug: str | None
 
 
 def pages_for(corpus: Corpus) -> tuple[PageSpec, ...]:
@@ -54,8 +47,12 @@ def generate(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
 
 
 def assets(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
-    """The standalone diagram and, with a site URL, the feed."""
+    """The standalone diagram, the front-matter schemas and, with a site URL, the feed.
+
+    The downloads under data/ need every page's links: ``data_files``, once pages are rendered.
+    """
     files = [GeneratedFile(diagram.SVG_PATH, diagram.standalone_svg(corpus, ctx), None, None)]
+    files += [GeneratedFile(path, text, None, None) for path, text in schema_files().items()]
     if ctx.site_url:
         files.append(
             GeneratedFile(feed.FEED_PATH, feed.feed_xml(corpus, ctx, ctx.site_url), None, None)

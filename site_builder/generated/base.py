@@ -18,6 +18,16 @@ T = TypeVar("T", bound=Hashable)
 
 
 @dataclass(frozen=True)
+class GeneratedFile:
+    """A file that exists only in the build: a Markdown page (with title and slug) or an asset."""
+
+    src_uri: str
+    content: str
+    title: str | None
+    slug: str | None
+
+
+@dataclass(frozen=True)
 class PageSpec:
     """A generated page of the registry, and how its body is made."""
 

@@ -57,12 +57,19 @@ from site_builder.mkdocs.shared_nav import shared_nav
 from site_builder.mkdocs.staging import Staging
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
 from site_builder.render.jinja_cache import bytecode_cache
+from site_builder.render.json_ld import json_ld
 from site_builder.render.problems import problems_page
 from site_builder.safety.csp import with_policy
 from site_builder.safety.sanitize import sanitized
 from site_builder.site.config_file import templates_dir
 from site_builder.site.context import BuildContext, build_date
-from site_builder.site.pipeline import Derived, PreparedSite, every_page_rendered, prepare
+from site_builder.site.pipeline import (
+    Derived,
+    PreparedSite,
+    derived_files,
+    every_page_rendered,
+    prepare,
+)
 from site_builder.site.workers import workers_for
 
 
@@ -222,8 +229,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         doc, spec = site.documents.get(uri), site.generated.get(uri)
         if doc is not None:
             # The theme prints meta values as they are and reads some keys itself (a dispute's
-            # `status` would become a page-status icon): give it only escaped title and summary.
+            # `status` would become a page-status icon): give it only escaped values it needs.
             page.meta = {"title": escape(doc.title), "description": escape(doc.summary)}
+            page.meta["json_ld"] = json_ld(doc, self.ctx)  # escaped for its script element
         elif spec is not None:
             page.meta["description"] = escape(spec.page.description)
         else:  # refused by the loader before it could be read (too large, not text): no page
@@ -268,6 +276,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             print_diagnostics(list(build.derived.problems), sys.stderr)
             build.problems_page = problems_page(list(build.derived.problems))
             return env
+        for asset in derived_files(build.site, build.derived, self.ctx):  # need every link
+            files.append(File.generated(config, asset.src_uri, content=asset.content))
         env.bytecode_cache = bytecode_cache("theme")
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_nav(build.nav, config)

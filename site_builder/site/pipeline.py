@@ -5,6 +5,7 @@
     generate  the summary pages, their assets and the navigation              (prepare)
     link      each page's Markdown: names, wikilinks, citations, allowlist    (markdown.linker)
     derive    once every page is rendered: link targets and backlinks        (every_page_rendered)
+              and what needs them: the open data under data/                  (derived_files)
     render    each page's template, with its "Mentioned in"                  (render.backlinks)
     publish   the staged site folder replaces the published one              (site.publish)
 
@@ -23,7 +24,7 @@ from types import MappingProxyType
 from site_builder.content.diagnostics import Diagnostic, has_errors
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Corpus, Document, Link, StandIn
-from site_builder.generated import GeneratedFile, assets, pages_for
+from site_builder.generated import GeneratedFile, assets, data_files, pages_for
 from site_builder.generated.base import PageSpec
 from site_builder.markdown.linker import PageLinks
 from site_builder.site.context import BuildContext
@@ -110,3 +111,10 @@ def every_page_rendered(site: PreparedSite, found: Mapping[str, PageLinks]) -> D
         return Derived(tuple(problems), MappingProxyType({}))
     links = [link for f in found.values() for link in f.links]
     return Derived(tuple(problems), backlinks([*links, *front_matter_links(site.corpus)]))
+
+
+def derived_files(
+    site: PreparedSite, derived: Derived, ctx: BuildContext
+) -> tuple[GeneratedFile, ...]:
+    """The files that need every page's links: the open data (briefs.json, its tables)."""
+    return tuple(data_files(site.corpus, ctx, derived.backlinks))

@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from site_builder.generated import generate
+from site_builder.generated import data_files, generate
 from site_builder.site.pages import document_markdown
 from site_builder.site.urls import page_url
 from tests.support import Audit, context, sample_corpus, to_html
@@ -32,7 +32,13 @@ def pages(directory_urls: bool) -> dict[str, str]:
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_every_internal_link_resolves(directory_urls: bool) -> None:
     site = pages(directory_urls)
-    known = {ROOT + url for url in site} | {ROOT + "diagram.svg", ROOT + "feed.xml"}
+    corpus, ctx = sample_corpus(), context(directory_urls=directory_urls)
+    files = [f for f in generate(corpus, ctx) if f.title is None]
+    files += data_files(corpus, ctx, {})
+    known = {ROOT + url for url in site} | {ROOT + f.src_uri for f in files}
+    assert {"diagram.svg", "feed.xml", "data/briefs.json", "schemas/actor.schema.json"} <= {
+        f.src_uri for f in files
+    }
     for url, html in site.items():
         audit = Audit(html)
         ids = {attrs.get("id") for _, attrs in audit.tags}

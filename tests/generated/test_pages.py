@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from site_builder.content.generated_pages import GENERATED
+from site_builder.content.kinds import KIND
 from site_builder.content.model import (
     Corpus,
     Correction,
@@ -47,9 +48,10 @@ def test_every_generated_slug_has_one_page_with_its_title() -> None:
         "places": "Places", "updates": "Updates", "timeline": "Timeline",
         "stance-matrix": "Positions side by side", "sources": "Sources", "names": "Names",
         "review": "Review queue", "diagram": "Relationship diagram",
-        "corrections": "Corrections",
+        "corrections": "Corrections", "data": "Data",
     }  # fmt: skip
-    assert [f.src_uri for f in files if not f.slug] == ["diagram.svg", "feed.xml"]
+    schemas = [f"schemas/{kind}.schema.json" for kind in KIND]
+    assert [f.src_uri for f in files if not f.slug] == ["diagram.svg", *schemas, "feed.xml"]
     assert all(f.title is None for f in files if not f.slug)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
 import json
@@ -13,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from site_builder.content.loader import load_corpus
-from tests.support import BIN, ENV, MINIMAL, REPO, fingerprint, site_builder
+from tests.support import (
+    BIN,
+    ENV,
+    MINIMAL,
+    REPO,
+    fingerprint,
+    site_builder,
+    validate_data_package,
+)
 
 
 @pytest.fixture(scope="module")
@@ -205,3 +214,90 @@ def test_editor_backups_are_never_published(tmp_path: Path) -> None:
     done = site_builder("build", "--content", str(content), "--site-dir", str(tmp_path / "site"))
     assert done.returncode == 0, done.stderr
     assert not [p for p in (tmp_path / "site").rglob("*~")]
+
+
+# -- open data and JSON-LD of the built site ----------------------------------------------------
+
+_JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def test_real_data_package_and_every_table_validate(real_site: Path) -> None:
+    report = validate_data_package(real_site / "data")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+    assert len(report.tasks) == 6
+
+
+def test_real_data_agrees_with_the_site(real_site: Path) -> None:
+    """Every brief and update once, at the URL its page is built at; every statement once."""
+    corpus, _ = load_corpus(REPO / "content")
+    records = json.loads((real_site / "data" / "briefs.json").read_text("utf-8"))["briefs"]
+    listed = [r["slug"] for r in records]
+    assert sorted(listed) == sorted(d.slug for d in corpus.documents if d.kind != "page")
+    for record in records:
+        path = record["url"].removeprefix("https://dialogue-explainer.example/")
+        assert (real_site / path / "index.html").is_file(), record["url"]
+    with (real_site / "data" / "statements.csv").open(encoding="utf-8", newline="") as file:
+        rows = [tuple(row) for row in csv.reader(file)][1:]
+    statements = [
+        (d.slug, p.actor, s.date.iso, s.text)
+        for d in corpus.of_kind("dispute")
+        for p in d.positions
+        for s in p.statements
+    ]
+    assert sorted(row[:4] for row in rows) == sorted(statements)
+
+
+def test_real_incoming_links_are_the_mentioned_in_of_each_page(real_site: Path) -> None:
+    """links_in holds the links found in page bodies, not only front matter: the same pages as
+    each brief's "Mentioned in" section."""
+    records = json.loads((real_site / "data" / "briefs.json").read_text("utf-8"))["briefs"]
+    by_slug = {r["slug"]: r for r in records}
+    kosovo = by_slug["kosovo"]
+    assert {link["via"] for link in kosovo["links_in"]} == {"mention", "wikilink", "front-matter"}
+    titles = {r["slug"]: r["title"] for r in records}
+    corpus, _ = load_corpus(REPO / "content")
+    titles |= {d.slug: d.title for d in corpus.documents}
+    shown = {title for _, title, _ in _mentioned_in(real_site / "actors" / "kosovo" / "index.html")}
+    assert {html.unescape(t) for t in shown} == {
+        titles[link["source"]] for link in kosovo["links_in"]
+    }
+
+
+def test_every_brief_and_update_page_carries_its_json_ld(real_site: Path) -> None:
+    corpus, _ = load_corpus(REPO / "content")
+    for doc in corpus.documents:
+        page = real_site / doc.src_uri.removesuffix(".md") / "index.html"
+        if doc.slug == "index":
+            page = real_site / "index.html"
+        blocks = _JSON_LD.findall(page.read_text(encoding="utf-8"))
+        if doc.kind == "page":
+            assert blocks == [], doc.path
+            continue
+        assert len(blocks) == 1, doc.path
+        data = json.loads(blocks[0])
+        item, *events = data["@graph"]
+        assert data["@context"] == "https://schema.org"
+        assert item["name"] == doc.title and item["description"] == doc.summary, doc.path
+        assert item["url"] == f"https://dialogue-explainer.example/{doc.src_uri[:-3]}/"
+        assert item["dateModified"] == doc.reviewed.isoformat()
+        assert len(item["citation"]) == len(doc.sources)
+        names = {n.text for n in doc.all_names} - {doc.title}
+        assert set(item.get("alternateName", [])) == names, doc.path
+        if doc.wikidata:
+            assert item["sameAs"] == f"https://www.wikidata.org/wiki/{doc.wikidata}"
+        assert [e["name"] for e in events] == [e.text for e in doc.timeline]
+        assert item["@type"] in {
+            "Person", "GovernmentOrganization", "Organization", "NewsMediaOrganization",
+            "AdministrativeArea", "City", "Place", "CreativeWork", "Thing", "Event",
+        }  # fmt: skip
+
+
+def test_the_data_page_links_every_download(real_site: Path) -> None:
+    page = (real_site / "data" / "index.html").read_text(encoding="utf-8")
+    for name in ("datapackage.json", "briefs.json", "statements.csv", "timeline.csv",
+                 "sources.csv", "names.csv", "corrections.csv"):  # fmt: skip
+        assert f'href="{name}"' in page and (real_site / "data" / name).is_file(), name
+    assert 'href="../schemas/actor.schema.json"' in page
+    assert (real_site / "schemas" / "actor.schema.json").read_text() == (
+        REPO / "schemas" / "actor.schema.json"
+    ).read_text()

@@ -84,6 +84,16 @@ def test_infobox_of_an_actor() -> None:
     assert "<dt>Role</dt><dd>Kosovo&#39;s chief negotiator</dd>" in html
     assert '<dt>Affiliation</dt><dd><a href="../kosovo/"' in html
     assert '<dd><time datetime="2025-05-01">1 May 2025</time></dd>' in html
+    assert "Wikidata" not in html
+
+
+def test_infobox_links_the_wikidata_item() -> None:
+    """Shown, so the page (and so its cached rendering while serving) changes with it."""
+    kosovo = replace(CORPUS.by_slug["kosovo"], wikidata="Q1246")
+    html = to_html(document_markdown(kosovo, CORPUS, context()))
+    assert (
+        '<dt>Wikidata</dt><dd><a href="https://www.wikidata.org/wiki/Q1246">Q1246</a></dd>' in html
+    )
 
 
 def test_infobox_of_an_agreement_has_parties_date_and_status() -> None:

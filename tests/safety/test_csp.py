@@ -12,6 +12,7 @@ CONTENT = "<article><script>window.__ran = 1</script></article>"
 PAGE = (
     '<html><head><meta charset="utf-8"><script>theme()</script>'
     '<script id="__config" type="application/json">{"a": 1}</script>'
+    '<script type="application/ld+json">{"@type": "Person"}</script>'
     '<script src="assets/bundle.js"></script></head>'
     f"<body>{CONTENT}<script>theme()</script><script>later()</script></body></html>"
 )
@@ -22,6 +23,7 @@ def sha(text: str) -> str:
 
 
 def test_only_the_themes_inline_scripts_are_hashed_each_once() -> None:
+    """Data blocks (Material's configuration, JSON-LD) never run: script-src does not apply."""
     assert theme_script_hashes(PAGE, CONTENT) == [sha("theme()"), sha("later()")]
 
 

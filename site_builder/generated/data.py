@@ -1,0 +1,48 @@
+"""The Data page: what each download holds, a link to it, and a citation ready to copy."""
+
+from __future__ import annotations
+
+from site_builder.content.generated_pages import GENERATED
+from site_builder.content.json_schema import SCHEMA_DIR, schema_path
+from site_builder.content.kinds import KINDS
+from site_builder.generated.base import PageSpec
+from site_builder.generated.datapackage import BRIEFS, LICENSE, PACKAGE, version
+from site_builder.generated.dataset import DATA_DIR, TABLES
+from site_builder.render.view import View
+from site_builder.site.urls import absolute_url
+
+
+def citation(view: View) -> str:
+    """Author (year). Title (version) [Data set]. Where. Licence."""
+    ctx = view.ctx
+    where = absolute_url(ctx.site_url, f"{DATA_DIR}/") if ctx.site_url else f"{DATA_DIR}/"
+    return (
+        f"{ctx.site_name} ({ctx.build_date.year}). Kosovo–Serbia dialogue: briefs, statements,"
+        f" timeline, sources and names (version {version(ctx)}) [Data set]. {where}."
+        f" Licensed {LICENSE['title']} ({LICENSE['name']})."
+    )
+
+
+#: Rows of the first table shown on the page, so a reader sees what a row holds.
+PREVIEW_ROWS = 3
+
+
+def body(view: View) -> str:
+    sample = TABLES[0]
+    return view.block(
+        "data.html",
+        tables=TABLES,
+        data_dir=DATA_DIR,
+        briefs=BRIEFS,
+        package=PACKAGE,
+        schemas=[(k.name, schema_path(k.name)) for k in KINDS],
+        schema_dir=SCHEMA_DIR,
+        license=LICENSE,
+        citation=citation(view),
+        version=version(view.ctx),
+        sample=sample,
+        sample_rows=sample.rows(view.corpus)[:PREVIEW_ROWS],
+    )
+
+
+PAGE = PageSpec(GENERATED["data"], body)

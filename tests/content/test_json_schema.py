@@ -1,0 +1,167 @@
+"""The front-matter JSON Schemas agree with the validator, and the committed copies are current."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from site_builder.content.frontmatter import parse_front_matter
+from site_builder.content.json_schema import front_matter_schema, schema_files
+from site_builder.content.kinds import FOLDER_KINDS, KINDS, Kind
+from site_builder.content.schema import check_front_matter, is_slug
+from tests.support import FIXTURES, REPO, schema_errors
+
+REGENERATE = "python -m site_builder.content.json_schema"
+
+
+def kind_of(relative: Path) -> Kind:
+    return "page" if relative.parts == ("index.md",) else FOLDER_KINDS[relative.parts[0]]
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    front, problems = parse_front_matter(path.read_text(encoding="utf-8"), str(path))
+    assert front is not None, problems
+    return front.data
+
+
+def validator_problems(kind: Kind, data: dict[str, Any], slug: str = "x") -> list[str]:
+    """The validator's own per-file rules on ``data`` (the cross-file ones need the corpus)."""
+    text = "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\nBody.\n"
+    front, problems = parse_front_matter(text, "x.md")
+    assert front is not None, problems
+    checked = check_front_matter(
+        front, kind=kind, slug=slug, src_uri="x.md", path="x.md", today=dt.date(2026, 1, 1)
+    )
+    return [d.message for d in checked.diagnostics]
+
+
+def test_committed_schemas_are_current() -> None:
+    for path, text in schema_files().items():
+        committed = REPO / path
+        assert committed.is_file(), f"{path} is missing: run `{REGENERATE}`"
+        assert committed.read_text(encoding="utf-8") == text, f"{path} is stale: run `{REGENERATE}`"
+    committed = {p.relative_to(REPO).as_posix() for p in (REPO / "schemas").iterdir()}
+    assert committed == set(schema_files()), f"stale files in schemas/: run `{REGENERATE}`"
+
+
+def test_one_schema_per_kind_with_its_keys_and_required_keys() -> None:
+    actor = front_matter_schema("actor")
+    assert actor["required"] == ["title", "summary", "reviewed", "sources", "type"]
+    assert actor["properties"]["type"] == {
+        "type": "string",
+        "enum": ["person", "state", "government", "institution", "organisation", "party", "media"],
+    }
+    assert actor["additionalProperties"] is False
+    assert sorted(schema_files()) == sorted(f"schemas/{k.name}.schema.json" for k in KINDS)
+
+
+CONTENT = sorted(p.relative_to(REPO / "content") for p in (REPO / "content").rglob("*.md"))
+
+
+@pytest.mark.parametrize("relative", CONTENT, ids=str)
+def test_every_content_file_validates(relative: Path) -> None:
+    data = front_matter(REPO / "content" / relative)
+    assert schema_errors(kind_of(relative), data) == []
+
+
+def test_the_validation_fixture_the_schema_can_judge_alone() -> None:
+    """Of the broken fixtures, the schema rejects each file the validator rejects on its own;
+    the rest are wrong only against other files (a slug that is missing or taken, a name two
+    briefs claim), which no per-file schema can see, and both let them pass alone."""
+    root = FIXTURES / "validation" / "content"
+    rejected: dict[str, tuple[bool, bool]] = {}
+    for path in sorted(root.glob("*/*.md")):
+        relative = path.relative_to(root)
+        refused = not is_slug(relative.stem) or relative.stem in ("index", "timeline")
+        if relative.parts[0] not in FOLDER_KINDS or refused:
+            continue  # refused for its place or name, before its front matter counts
+        kind, data = kind_of(relative), front_matter(path)
+        by_validator = bool(validator_problems(kind, data, relative.stem))
+        rejected[relative.as_posix()] = (by_validator, bool(schema_errors(kind, data)))
+    assert rejected == {
+        "actors/kosovo.md": (False, False),
+        "actors/serbia.md": (True, True),
+        "disputes/north.md": (False, False),
+        "places/presevo.md": (False, False),
+        "places/presheva.md": (False, False),
+        "updates/kosovo.md": (False, False),
+        "updates/talks.md": (False, False),
+    }
+
+
+VALID_DISPUTE: dict[str, Any] = {
+    "title": "North",
+    "summary": "The north.",
+    "status": "open",
+    "parties": ["kosovo", "serbia"],
+    "positions": {"serbia": [{"date": "2025-06", "text": "Vučić said so.", "source": "eeas"}]},
+    "reviewed": dt.date(2025, 6, 2),
+    "sources": [{"id": "eeas", "title": "Dialogue", "publisher": "EEAS", "url": "https://e.eu/x"}],
+    "corrections": [{"date": dt.date(2025, 6, 3), "text": "A date was wrong."}],
+    "timeline": [{"date": 2013, "text": "Agreed.", "source": "eeas", "involves": ["kosovo"]}],
+}
+
+
+def spoiled(**changes: Any) -> dict[str, Any]:
+    data = {**VALID_DISPUTE, **changes}
+    return {key: value for key, value in data.items() if value is not None}
+
+
+#: Per-file rules a schema can state; each case breaks one.
+BROKEN = {
+    "unknown key": spoiled(colour="red"),
+    "key of another kind": spoiled(type="state"),
+    "missing required key": spoiled(status=None),
+    "value not in the enumeration": spoiled(status="frozen"),
+    "slug with capitals": spoiled(parties=["Kosovo"]),
+    "slug listed twice": spoiled(parties=["kosovo", "kosovo"]),
+    "no party": spoiled(parties=[]),
+    "text where a list goes": spoiled(parties="kosovo"),
+    "date that is not a date": spoiled(timeline=[{"date": "June", "text": "x", "source": "eeas"}]),
+    "timeline entry without source": spoiled(timeline=[{"date": 2013, "text": "x"}]),
+    "plain-text position (contract v1)": spoiled(positions={"serbia": "Against."}),
+    "statement without date": spoiled(positions={"serbia": [{"text": "x", "source": "eeas"}]}),
+    "source without publisher": spoiled(sources=[{"id": "eeas", "title": "Dialogue"}]),
+    "unknown key in a source": spoiled(
+        sources=[{"id": "eeas", "title": "D", "publisher": "E", "link": "https://e.eu"}]
+    ),
+    "source address that is not http": spoiled(
+        sources=[{"id": "eeas", "title": "D", "publisher": "E", "url": "ftp://e.eu/x"}]
+    ),
+    "correction of a month": spoiled(corrections=[{"date": "2025-06", "text": "x"}]),
+    "reviewed as a month": spoiled(reviewed="2025-06"),
+    "summary too long": spoiled(summary="x" * 301),
+    "summary on two lines": spoiled(summary="One.\nTwo."),
+    "empty title": spoiled(title=" "),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=str)
+def test_schema_and_validator_reject_the_same_broken_front_matter(case: str) -> None:
+    assert validator_problems("dispute", VALID_DISPUTE) == []
+    assert schema_errors("dispute", VALID_DISPUTE) == []
+    assert validator_problems("dispute", BROKEN[case]) != []
+    assert schema_errors("dispute", BROKEN[case]) != []
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "error"),
+    [
+        ("place", {"names": {"albanian": "Preshevë"}}, "'albanian' does not match"),
+        ("update", {"date": "2025-06"}, "'2025-06' does not match"),
+        ("agreement", {"date": 2013}, None),
+        ("agreement", {"date": 2013, "wikidata": "1246"}, "'1246' does not match"),
+        ("agreement", {"date": 2013, "wikidata": "Q1246"}, None),
+    ],
+)
+def test_kind_specific_keys(kind: Kind, data: dict[str, Any], error: str | None) -> None:
+    base = {"title": "T", "summary": "S.", "reviewed": "2025-06-02",
+            "sources": [{"id": "s", "title": "T", "publisher": "P"}]}  # fmt: skip
+    required = {"place": {"type": "city"}, "update": {}, "agreement": {"status": "in-force",
+                "parties": ["kosovo"]}}  # fmt: skip
+    found = schema_errors(kind, {**base, **required[kind], **data})
+    assert found == [] if error is None else found[0].startswith(error), found
