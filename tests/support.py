@@ -7,7 +7,9 @@ markup into every front-matter text field, to prove it never reaches a page raw.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -63,6 +65,17 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for file in sorted(folder.rglob("*"))
         if file.is_file()
     }
+
+
+def search_records(site: Path) -> dict[str, dict[str, Any]]:
+    """What Pagefind keeps of each indexed page (its fragment: url, meta, content), by URL."""
+    records = {}
+    for fragment in sorted((site / "pagefind" / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment  # Pagefind's signature, then JSON
+        record = json.loads(data[len(b"pagefind_dcd") :])
+        records[record["url"]] = record
+    return records
 
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -261,6 +274,7 @@ SAFE_ATTRIBUTES = {
     "href", "rel", "title", "class", "id", "lang", "datetime", "role", "aria-label",
     "aria-labelledby",
     "aria-hidden",
+    "data-pagefind-ignore", "data-pagefind-weight", "data-pagefind-meta", "hidden",
     "tabindex", "scope", "type", "xmlns", "viewbox", "width", "height", "font-family",
     "font-size", "font-weight", "fill", "stroke", "stroke-width", "stroke-dasharray", "d", "x",
     "y", "rx", "dominant-baseline",

@@ -48,8 +48,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 #: Published by the theme (Material's script, styles and icon), whatever its version names them.
 THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
 THEME_FILES = ("assets/images/favicon.png",)
-#: Written by the build at the top of the site (the feed, the diagram, search, sitemap, 404).
-BUILD_OUTPUTS = ("feed.xml", "diagram.svg", "sitemap.xml", "sitemap.xml.gz", "404.html", "search")
+#: Written by the build at the top of the site (the feed, the diagram, sitemap, 404, and the
+#: search index's folder, ``site.search_index.INDEX_FOLDER``).
+BUILD_OUTPUTS = ("feed.xml", "diagram.svg", "sitemap.xml", "sitemap.xml.gz", "404.html", "pagefind")
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,6 @@ def sniff(head: bytes) -> str | None:
 def top_level_output(name: str) -> str | None:
     """The message for a file or folder at the top of content/ that takes a build output's name."""
     if name.lower() in BUILD_OUTPUTS:
-        shown = f"{name}/" if name.lower() == "search" else name
+        shown = f"{name}/" if name.lower() == "pagefind" else name
         return f"'{shown}' would replace a file the build publishes; choose another name"
     return None

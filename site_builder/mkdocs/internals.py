@@ -10,16 +10,9 @@ one fails ``tests/mkdocs/test_internals.py`` by name, not a build somewhere down
   reads; set while a worker renders a page's template.
 * ``Page._title_from_render``: the title MkDocs takes from a page's first heading; restored on
   a page rendered ahead.
-* Material's search plugin: its ``search_index`` and the index's ``entries`` list and
-  ``add_entry_from_context`` method, so that entries made ahead, or unchanged since the last
-  serve rebuild, are reused (the search issue replaces Material's search with Pagefind).
-* ``material.plugins.search.plugin``'s ``Element``, ``Parser``, ``Section`` and ``void``: read by
-  ``material_search``, its faster mirror of Material's page reader.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,7 +23,6 @@ __all__ = [
     "populate_page",
     "rendered_title",
     "restore_rendered_title",
-    "search_index",
     "set_current_page",
 ]
 
@@ -47,8 +39,3 @@ def rendered_title(page: Page) -> str | None:
 
 def restore_rendered_title(page: Page, title: str | None) -> None:
     page._title_from_render = title
-
-
-def search_index(config: MkDocsConfig) -> Any:
-    """Material's search index of this build, or None without Material's search."""
-    return getattr(config.plugins.get("material/search"), "search_index", None)

@@ -14,7 +14,8 @@
   on_post_page         a worker's page as it made it; every page's Content-Security-Policy (not
                        while serving); while serving content with problems, the problems
   on_post_template     the policy for pages made from the theme alone (404.html)
-  on_post_build        publish the staged site folder (not when a strict build has warned)
+  on_post_build        index the staged site for search, then publish it (not when a strict
+                       build has warned): a failed index keeps the published site
 
 A large build is one of 200 pages or more, outside ``serve``: see ``render_ahead``. While
 serving, unchanged pages come from ``serve_cache``.
@@ -40,13 +41,12 @@ from mkdocs.structure.pages import Page
 
 from site_builder.content.diagnostics import Diagnostic, plural, print_diagnostics
 from site_builder.content.files import stops_the_build
+from site_builder.content.generated_pages import GENERATED
+from site_builder.content.kinds import KIND
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Prerendered
-from site_builder.mkdocs.internals import search_index
-from site_builder.mkdocs.material_search import reuse_entries
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
-    Built,
     Populated,
     build_ahead,
     populate_ahead,
@@ -70,6 +70,7 @@ from site_builder.site.pipeline import (
     every_page_rendered,
     prepare,
 )
+from site_builder.site.search_index import SearchIndexError, index_site
 from site_builder.site.workers import workers_for
 
 
@@ -92,7 +93,7 @@ class _Build:
     found: dict[str, PageLinks] = field(default_factory=dict)
     #: Pages rendered ahead by workers: their Markdown, then their finished HTML.
     populated: dict[str, Populated[PageLinks]] = field(default_factory=dict)
-    built: dict[str, Built] = field(default_factory=dict)
+    built: dict[str, str] = field(default_factory=dict)
     derived: Derived | None = None
     nav: Navigation | None = None
     workers: int = 1
@@ -157,8 +158,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # A generated page is a title here; its Markdown is made when it is rendered (which a
         # large build does in workers, on_page_markdown).
         for spec in site.generated.values():
-            search = "" if spec.page.searchable else "search:\n  exclude: true\n"
-            front_matter = f"---\ntitle: {json.dumps(spec.title)}\n{search}---\n"
+            front_matter = f"---\ntitle: {json.dumps(spec.title)}\n---\n"
             files.append(File.generated(config, spec.src_uri, content=front_matter))
         for asset in site.assets:
             files.append(File.generated(config, asset.src_uri, content=asset.content))
@@ -176,17 +176,6 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 ],
             )
         return files
-
-    @event_priority(-100)
-    def on_pre_build(self, config: MkDocsConfig) -> None:
-        """Material's search: a faster reader, and the entries of pages built ahead or unchanged."""
-        index = search_index(config)
-        if index is not None:
-            reuse_entries(index, self._search_entries_built_ahead, self.cache)
-
-    def _search_entries_built_ahead(self, src_uri: str) -> list[dict[str, Any]] | None:
-        built = self.build.built.get(src_uri)
-        return built.search_entries if built is not None else None
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -229,11 +218,18 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         doc, spec = site.documents.get(uri), site.generated.get(uri)
         if doc is not None:
             # The theme prints meta values as they are and reads some keys itself (a dispute's
-            # `status` would become a page-status icon): give it only escaped values it needs.
-            page.meta = {"title": escape(doc.title), "description": escape(doc.summary)}
-            page.meta["json_ld"] = json_ld(doc, self.ctx)  # escaped for its script element
+            # `status` would become a page-status icon): give it only escaped values it needs,
+            # and for search (theme/main.html) the kind's label and that the page is searchable.
+            page.meta = {
+                "title": escape(doc.title),
+                "description": escape(doc.summary),
+                "kind": KIND[doc.kind].label,
+                "searchable": True,
+                "json_ld": json_ld(doc, self.ctx),  # escaped for its script element
+            }
         elif spec is not None:
             page.meta["description"] = escape(spec.page.description)
+            page.meta["searchable"] = spec.page.searchable
         else:  # refused by the loader before it could be read (too large, not text): no page
             return ""
         markdown = site.markdown(uri, self.ctx)
@@ -281,17 +277,17 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         env.bytecode_cache = bytecode_cache("theme")
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_nav(build.nav, config)
+        names = files.get_file_from_path(GENERATED["names"].src_uri)
+        env.globals["site_builder_names_url"] = names.url if names is not None else ""
         if build.workers > 1 and build.nav is not None:  # every page's template, ahead
-            index = search_index(config)
-            entries = index.entries if index is not None else None
             pages = _pages(files, config)
             build.built = build_ahead(
-                pages, config, build.nav, env, entries, build.workers, self._is_overview
+                pages, config, build.nav, env, build.workers, self._is_overview
             )
             stub_template(env)
             for page in pages:  # MkDocs' loop now only writes what the workers made
                 page.meta["template"] = AHEAD_TEMPLATE
-                page.content = ""  # nothing reads it again: no need to scan it (search does)
+                page.content = ""  # nothing reads it again
         return env
 
     def on_page_context(
@@ -324,7 +320,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             return self.build.problems_page
         built = self.build.built.get(page.file.src_uri)
         if built is not None:
-            return built.output
+            return built
         return output if self.cache is not None else with_policy(output, page.content or "")
 
     def on_post_template(
@@ -338,6 +334,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
             self.cache.keep_used()
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error  # on_build_error discards the staging
         if self.staging is not None:
             # Not when strict and warned: MkDocs fails the build next, and on_build_error
             # discards the staging.
@@ -357,7 +357,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         1 while serving (the server runs threads, and its rebuilds reuse unchanged pages) and
         next to another plugin (workers would skip its page events).
         """
-        if self.cache is not None or not set(config.plugins) <= {"material/search", "dialogue"}:
+        if self.cache is not None or set(config.plugins) != {"dialogue"}:
             return 1
         return self.config.workers
 

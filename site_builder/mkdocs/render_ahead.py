@@ -76,14 +76,6 @@ class Populated(Generic[Extra]):
             }
 
 
-@dataclass(frozen=True)
-class Built:
-    """A page's finished HTML and the search-index entries made for it."""
-
-    output: str
-    search_entries: list[dict[str, Any]]
-
-
 def populate_ahead(
     pages: Sequence[Page],
     config: MkDocsConfig,
@@ -111,30 +103,21 @@ def build_ahead(
     config: MkDocsConfig,
     nav: Navigation,
     env: jinja2.Environment,
-    search_entries: list[dict[str, Any]] | None,
     workers: int,
     heavy: Callable[[Page], bool] | None = None,
-) -> dict[str, Built]:
-    """Every page's template rendered, as ``mkdocs.commands.build._build_page`` does.
-
-    ``search_entries`` is the search index's list, which the search plugin appends to.
-    """
+) -> dict[str, str]:
+    """Every page's finished HTML, by source path, as ``mkdocs.commands.build._build_page``
+    renders it."""
     doc_files = [page.file for page in pages]
 
-    def build(page: Page) -> Built:
+    def build(page: Page) -> str:
         set_current_page(config, page)
         page.active = True
         try:
-            start = len(search_entries) if search_entries is not None else 0
             context = get_context(nav, doc_files, config, page)
             template = env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-            output = config.plugins.on_post_page(template.render(context), page=page, config=config)
-            if search_entries is None:
-                return Built(output, [])
-            made = search_entries[start:]
-            del search_entries[start:]  # MkDocs' own loop adds them, in page order
-            return Built(output, made)
+            return config.plugins.on_post_page(template.render(context), page=page, config=config)
         finally:
             page.active = False
             set_current_page(config, None)

@@ -2,8 +2,8 @@
 
 A page (content or generated) whose Markdown and whose cross-page inputs (every brief's names,
 titles and summaries, the set of files, the Markdown settings) did not change since the last
-rebuild is taken from here instead of being rendered again; so are its search-index entries,
-and a brief's "Mentioned in" list when its backlinks did not change. Loading, generating page
+rebuild is taken from here instead of being rendered again; so is a brief's "Mentioned in"
+list when its backlinks did not change. Loading, generating page
 Markdown and the backlinks themselves are always done afresh.
 """
 

@@ -2,8 +2,13 @@
 
 Only the theme's own inline scripts run: each is allowed by the hash of its text, computed
 from the finished page with the page's content left out, so no script a brief could smuggle
-into its content is ever hashed. Nothing loads from another host, and a reader's click on a
-source tells that host nothing about the page it came from (``no-referrer``).
+into its content is ever hashed. Script files load from the site itself ('self'): Material's,
+the search box's and Pagefind's (``pagefind/pagefind.js``, imported when a reader first
+searches). Pagefind searches in WebAssembly, which a policy blocks unless script-src has
+'wasm-unsafe-eval': that allows compiling WebAssembly and nothing else (not ``eval``, not
+inline scripts), and the WebAssembly it compiles comes from the site too (connect-src
+'self'). Nothing loads from another host, and a reader's click on a source tells that host
+nothing about the page it came from (``no-referrer``).
 """
 
 from __future__ import annotations
@@ -43,7 +48,11 @@ def theme_script_hashes(page_html: str, content_html: str) -> list[str]:
 
 def policy(hashes: list[str]) -> str:
     return "; ".join(
-        (DIRECTIVES[0], f"script-src 'self' {' '.join(hashes)}".rstrip(), *DIRECTIVES[1:])
+        (
+            DIRECTIVES[0],
+            f"script-src 'self' 'wasm-unsafe-eval' {' '.join(hashes)}".rstrip(),
+            *DIRECTIVES[1:],
+        )
     )
 
 

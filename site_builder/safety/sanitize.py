@@ -29,6 +29,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title", "lang", "role", "aria-label", "aria-labelledby",
           "aria-hidden", "tabindex"},
     "a": {"href", "rel", "type"},
+    # The infobox's spellings and name keys, for search only (render/search_spellings.py)
+    "span": {"data-pagefind-weight", "hidden"},
     "img": {"src", "alt", "width", "height"},
     "td": {"style", "colspan", "rowspan"},
     "th": {"scope", "style", "colspan", "rowspan"},

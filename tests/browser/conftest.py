@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
-_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"[^>]*>')
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def local_only(context: BrowserContext, site: Site, foreign: list[str]) -> None:
 REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e =>
   console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`));"""
 
-_AXE_RUN = """async () => {
+AXE_RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations
     .filter(v => v.impact === "serious" || v.impact === "critical")
@@ -220,7 +220,7 @@ def audit(site: Site, browser: Browser) -> dict[str, PageReport]:
         # Evaluated by the browser's debugger, which the page's policy does not restrict (a
         # <script> tag added to the page would be refused by its Content-Security-Policy).
         page.evaluate(f"{axe_source}\n;0")
-        current.axe = page.evaluate(_AXE_RUN)
+        current.axe = page.evaluate(AXE_RUN)
         current.foreign = list(foreign)
     context.close()
     return reports

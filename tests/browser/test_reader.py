@@ -1,4 +1,4 @@
-"""What a reader does on a brief: search it by any name, preview links, print it, share it."""
+"""What a reader does on a brief: preview links, print it, share it (search: test_search.py)."""
 
 from __future__ import annotations
 
@@ -7,61 +7,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from site_builder.content.loader import load_corpus
-from site_builder.text.folding import fold
 from tests.browser.conftest import DESKTOP, Site, build
-
-_RESULT_TITLES = (
-    "() => [...document.querySelectorAll('.md-search-result__article h1')]"
-    ".map(h => h.textContent.trim())"
-)
-
-
-def _search_misses(page: Page, site: Site, queries: dict[str, str]) -> dict[str, list[str]]:
-    """Type each query into Material's search box; the queries whose brief is not offered."""
-    page.goto(site.url(""))
-    misses: dict[str, list[str]] = {}
-    for query, title in queries.items():
-        page.click(".md-search__input")  # Material searches on typing, not on a set value
-        page.keyboard.press("Control+A")
-        page.keyboard.type(query)
-        try:
-            page.wait_for_function(
-                f"title => ({_RESULT_TITLES})().includes(title)", arg=title, timeout=4000
-            )
-        except PlaywrightTimeout:
-            misses[query] = page.evaluate(_RESULT_TITLES)
-    return misses
 
 
 @pytest.fixture()
 def desktop(browser: Browser) -> Page:
     return browser.new_context(viewport=DESKTOP).new_page()
-
-
-def test_search_finds_every_brief_by_every_name(fixture_site: Site, desktop: Page) -> None:
-    corpus, _ = load_corpus(fixture_site.content)
-    queries = {
-        spelling: doc.title
-        for doc in corpus.briefs
-        for name in doc.all_names
-        for spelling in (name.text, fold(name.text))
-    }
-    assert len(queries) > len(corpus.briefs)
-    assert not _search_misses(desktop, fixture_site, queries)
-
-
-def test_search_folds_names_on_the_real_site(real_site: Site, desktop: Page) -> None:
-    queries = {
-        "Presheva": "Preševo",
-        "Presevo": "Preševo",
-        "Bujanoc": "Bujanovac",
-        "Petkovic": "Petar Petković",
-        "Sorensen": "Peter Sørensen",
-    }
-    assert not _search_misses(desktop, real_site, queries)
 
 
 def test_link_preview_on_focus_and_hover(fixture_site: Site, desktop: Page) -> None:
@@ -83,7 +35,7 @@ def test_brief_prints_without_site_chrome(fixture_site: Site, browser: Browser) 
     page = browser.new_page()
     page.goto(fixture_site.url("actors/kosovo/"))
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".sb-search", ".md-footer"):
         assert not page.locator(chrome).first.is_visible(), chrome
     url = page.locator(".source-list .source-url").first
     assert url.is_visible()
@@ -134,16 +86,3 @@ def test_markup_in_title_and_summary_arrives_escaped(
     assert _meta(page, 'meta[property="og:description"]') == summary
     assert page.locator("head b").count() == 0
     page.close()
-
-
-def test_search_data_loads_only_when_search_is_opened(fixture_site: Site, desktop: Page) -> None:
-    """A first visit must not pay for the whole site's search index (issue 10)."""
-    fetched: list[str] = []
-    desktop.on("request", lambda request: fetched.append(request.url))
-    desktop.goto(fixture_site.url("actors/serbia/"))
-    desktop.wait_for_load_state("networkidle")
-    assert not [url for url in fetched if "search_index" in url or "sitemap" in url]
-    corpus, _ = load_corpus(fixture_site.content)
-    title = corpus.by_slug["serbia"].title
-    assert not _search_misses(desktop, fixture_site, {title: title})
-    assert [url for url in fetched if url.endswith("/search/search_index.json")]

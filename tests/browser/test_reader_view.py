@@ -18,7 +18,9 @@ BRIEF_FOLDERS = ("actors/", "disputes/", "agreements/", "places/")
 _FIRST_SCREEN = """() => {
   const article = document.querySelector(".md-content article");
   const lede = article.querySelector("p.lede");
-  const body = lede && [...article.querySelectorAll(":scope > p")].find(
+  // The page's own text, inside the part of the article that search indexes.
+  const text = article.querySelector("[data-pagefind-body]") || article;
+  const body = lede && [...text.querySelectorAll(":scope > p")].find(
     p => !p.matches(".lede, .corrected-notice, .generated-note"));
   const top = el => el ? el.getBoundingClientRect().top + window.scrollY : null;
   const bottom = el => el ? el.getBoundingClientRect().bottom + window.scrollY : null;

@@ -281,7 +281,7 @@ def test_hidden_assets_are_not_published_so_not_checked(content: Path) -> None:
     "site_path",
     [
         "assets/javascripts/bundle.a5f9d56c.min.js",
-        "assets/javascripts/lunr/min/lunr.fr.min.js",
+        "assets/javascripts/search.js",
         "assets/stylesheets/site.css",
         "assets/Stylesheets/main.png",  # case-insensitive servers and checkouts exist
         "assets/images/favicon.png",
@@ -313,10 +313,10 @@ def test_check_protects_the_repositorys_theme_and_materials() -> None:
     assert any((d / "assets" / "images" / "favicon.png").is_file() for d in dirs[1:])
 
 
-@pytest.mark.parametrize("name", ["feed.xml", "diagram.svg", "sitemap.xml", "404.html", "search"])
+@pytest.mark.parametrize("name", ["feed.xml", "diagram.svg", "sitemap.xml", "404.html", "pagefind"])
 def test_nothing_at_the_top_may_take_a_build_output(content: Path, name: str) -> None:
-    write(content, {name if name != "search" else "search/search_index.json": "{}"})
-    shown = "search/" if name == "search" else name
+    write(content, {name if name != "pagefind" else "pagefind/pagefind.js": "{}"})
+    shown = "pagefind/" if name == "pagefind" else name
     assert problems(content) == [
         f"content/{name}:1: '{shown}' would replace a file the build publishes; choose another name"
     ]

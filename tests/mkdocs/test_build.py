@@ -74,7 +74,7 @@ _THIRD_PARTY = [
     re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I),
     re.compile(r"@import\s+['\"]?(?:url\()?['\"]?(?:https?:)?//", re.I),
 ]
-_OWN_LINKS = re.compile(r'<link\b[^>]*\brel="(?:canonical|alternate)"[^>]*>', re.I)
+_OWN_LINKS = re.compile(r'<link\b[^>]*\brel="(?:canonical|alternate feed)"[^>]*>', re.I)
 
 
 @pytest.mark.parametrize("which", ["minimal_site", "real_site"])
@@ -184,18 +184,30 @@ def test_body_problems_of_a_file_with_broken_front_matter_come_in_the_same_run(
         assert not any("'gone'" in p for p in problems)  # its sources are unknown: not judged
 
 
-def test_search_finds_summaries_and_leaves_out_the_overviews_that_repeat_the_briefs(
+def test_search_indexes_briefs_and_indexes_and_leaves_out_the_overviews(
     minimal_site: Path,
 ) -> None:
-    index = json.loads((minimal_site / "search" / "search_index.json").read_text("utf-8"))
-    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"actors/", "disputes/", "agreements/", "places/", "updates/"} <= pages
-    overviews = {"timeline/", "sources/", "names/", "stance-matrix/", "diagram/", "review/"}
-    assert not pages & {*overviews, "corrections/"}
-    corpus, _ = load_corpus(MINIMAL)
-    text = " ".join(doc["text"] for doc in index["docs"])
-    for doc in corpus.briefs:  # every summary is found, on its kind's index
-        assert html.escape(doc.summary, quote=False) in text, doc.slug
+    """Only searchable pages are marked for Pagefind, briefs with their kind and summary."""
+    marked = {
+        page.parent.relative_to(minimal_site).as_posix()
+        for page in minimal_site.rglob("index.html")
+        if "<div data-pagefind-body" in page.read_text("utf-8")
+    }
+    assert {"actors", "disputes", "agreements", "places", "updates", "pages/about"} <= marked
+    overviews = {"timeline", "sources", "names", "stance-matrix", "diagram", "review"}
+    assert not marked & {*overviews, "corrections"}
+    assert "data-pagefind-body" not in (minimal_site / "404.html").read_text("utf-8")
+    presevo = (minimal_site / "places/presevo/index.html").read_text("utf-8")
+    assert '<div data-pagefind-body data-pagefind-meta="kind:Place">' in presevo
+    assert (
+        '<meta name="description" content="A municipality in southern Serbia with an Albanian'
+        ' majority." data-pagefind-meta="summary[content]">'
+    ) in presevo
+    assert (
+        '<span class="visually-hidden" aria-hidden="true" data-pagefind-weight="10"'
+        ">Preševo · Presevo · Preshevë · Presheve · Прешево"
+    ) in presevo
+    assert (minimal_site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_every_built_page_has_one_content_security_policy(minimal_site: Path) -> None:

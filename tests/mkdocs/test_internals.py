@@ -7,7 +7,6 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
-import material.plugins.search.plugin as material_search
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
@@ -34,10 +33,6 @@ def test_the_internals_have_the_shapes_the_adapter_calls() -> None:
     assert list(inspect.signature(mkdocs_build.get_context).parameters) == [
         "nav", "files", "config", "page", "base_url",
     ]  # fmt: skip
-    for name in ("Element", "Parser", "Section", "void"):  # read by material_search
-        assert hasattr(material_search, name), name
-    add_entry = material_search.SearchIndex.add_entry_from_context
-    assert list(inspect.signature(add_entry).parameters) == ["self", "page"]
 
 
 def test_a_rendered_title_and_the_current_page_are_where_the_adapter_looks(
@@ -61,11 +56,3 @@ def test_a_rendered_title_and_the_current_page_are_where_the_adapter_looks(
     assert config._current_page is page
     internals.set_current_page(config, None)
     assert config._current_page is None
-
-
-def test_materials_search_index_is_found_on_its_plugin() -> None:
-    config = load_config(str(REPO / "mkdocs.yml"))
-    config.plugins.on_config(config)
-    index = internals.search_index(config)
-    assert isinstance(index, material_search.SearchIndex)
-    assert index.entries == []

@@ -136,3 +136,20 @@ def test_a_strict_build_with_an_engine_warning_leaves_the_published_site_untouch
     assert "contains a link 'nowhere.md'" in result.stderr
     assert fingerprint(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no staging left
+
+
+def test_a_failed_search_index_leaves_the_published_site_untouched(tmp_path: Path) -> None:
+    """The index is built into the staging folder: if Pagefind fails, nothing is published."""
+    content, site, before = published(tmp_path)
+    assert "pagefind/pagefind.js" in before
+    (content / "pages" / "about.md").write_text("---\ntitle: About\nsummary: Changed.\n---\nNew.\n")
+    broken = {**ENV, "PAGEFIND_BINARY_PATH": str(tmp_path / "no-such-pagefind")}
+    result = subprocess.run(
+        cli("build", "--content", str(content), "--site-dir", str(site)),
+        cwd=REPO, capture_output=True, text=True, timeout=300, env=broken,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "the search index could not be built: [Errno 2]" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert fingerprint(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
