@@ -10,18 +10,14 @@ Material's (the main branch before issue 17), so the two can be compared on the 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import sys
-import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from first_visit import CHROMIUM_ARGS, _gz, _Quiet
+from first_visit import gzipped_sizes, phone_page, served
 
 #: (search field, result titles) of each engine's search box.
 ENGINES = {
@@ -34,49 +30,28 @@ def _engine(page: Page) -> str:
     return next(name for name, (field, _) in ENGINES.items() if page.locator(field).count())
 
 
-def _sizes(site: Path, urls: list[str]) -> dict[str, int]:
-    sizes: dict[str, int] = {}
-    for url in urls:
-        path = unquote(urlsplit(url).path).lstrip("/")
-        file = site / path / "index.html" if path.endswith("/") or not path else site / path
-        if file.is_file():
-            sizes[path or "index.html"] = _gz(file)
-    return sizes
-
-
 def first_search(site: Path, page_path: str, title: str) -> dict[str, object]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     fetched: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-            )
-            page = browser.new_context(viewport={"width": 375, "height": 812}).new_page()
-            page.on("requestfinished", lambda request: fetched.append(request.url))
-            page.goto(f"http://127.0.0.1:{server.server_port}/{page_path}")
-            page.wait_for_load_state("networkidle")
-            visit, fetched[:] = list(fetched), []
-            engine = _engine(page)
-            field, titles = ENGINES[engine]
-            page.keyboard.press("/")  # both engines' shortcut; Material then opens its dialog
-            page.locator(field).first.wait_for(state="visible")
-            page.keyboard.type(title)
-            page.wait_for_function(
-                "([selector, title]) => [...document.querySelectorAll(selector)]"
-                ".some(e => e.textContent.trim() === title)",
-                arg=[titles, title],
-                timeout=60_000,
-            )
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    visit_sizes, search_sizes = _sizes(site, visit), _sizes(site, fetched)
+    with served(site) as base, sync_playwright() as playwright:
+        page = phone_page(playwright, fetched)
+        page.goto(base + page_path)
+        page.wait_for_load_state("networkidle")
+        visit, fetched[:] = list(fetched), []
+        engine = _engine(page)
+        field, titles = ENGINES[engine]
+        page.keyboard.press("/")  # both engines' shortcut; Material then opens its dialog
+        page.locator(field).first.wait_for(state="visible")
+        page.keyboard.type(title)
+        page.wait_for_function(
+            "([selector, title]) => [...document.querySelectorAll(selector)]"
+            ".some(e => e.textContent.trim() === title)",
+            arg=[titles, title],
+            timeout=60_000,
+        )
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        page.context.browser.close()
+    visit_sizes, search_sizes = gzipped_sizes(site, visit), gzipped_sizes(site, fetched)
     return {
         "engine": engine,
         "first_visit_gz": sum(visit_sizes.values()),
