@@ -8,8 +8,8 @@
   on_page_content      collect what the linker found; sanitize (the second defence); or
                        restore a page a worker rendered or the serve cache kept
   on_env               the barrier, every_page_rendered: stop on problems (a live preview shows
-                       them instead), else keep the backlinks; in a large build, render every
-                       page's template ahead, in workers
+                       them instead), else keep the backlinks and add the open data that
+                       needs them; in a large build, render every page's template ahead
   on_page_context      fill each brief's "Mentioned in"
   on_post_page         a worker's page as it made it; every page's Content-Security-Policy (not
                        while serving); while serving content with problems, the problems
