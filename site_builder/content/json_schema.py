@@ -24,8 +24,10 @@ from site_builder.content.model import (
 )
 from site_builder.content.schema import (
     CORRECTION_REQUIRED,
+    DAY_PATTERN,
     LANGUAGE_CODE,
-    SLUG,
+    PARTIAL_DATE_PATTERN,
+    SLUG_PATTERN,
     SOURCE_REQUIRED,
     STATEMENT_REQUIRED,
     SUMMARY_LIMIT,
@@ -40,18 +42,18 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 _NAME: dict[str, Any] = {**_TEXT, "maxLength": MAX_NAME_LENGTH}
-_SLUG: dict[str, Any] = {"type": "string", "pattern": f"^{SLUG.pattern}$"}
+_SLUG: dict[str, Any] = {"type": "string", "pattern": f"^{SLUG_PATTERN}$"}
 _DAY: dict[str, Any] = {
     "type": "string",
     "format": "date",
-    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "pattern": f"^{DAY_PATTERN}$",
     "description": "A day: YYYY-MM-DD.",
 }
 _PARTIAL_DATE: dict[str, Any] = {
     "description": "A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD.",
     "anyOf": [
         {"type": "integer", "minimum": 1, "maximum": 9999},
-        {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
+        {"type": "string", "pattern": f"^{PARTIAL_DATE_PATTERN}$"},
     ],
 }
 

@@ -13,6 +13,9 @@ from typing import Literal
 
 Kind = Literal["actor", "dispute", "agreement", "place", "update", "page"]
 
+#: The home page: the one file at the top of content/, a ``page``.
+HOME = "index.md"
+
 #: Keys every kind may have (``pages/`` need only title and summary).
 COMMON_KEYS = ("title", "summary", "aliases", "tags", "reviewed", "sources", "related", "timeline")
 

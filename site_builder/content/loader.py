@@ -35,6 +35,7 @@ from site_builder.content.kinds import (
     BRIEF_KINDS,
     COMMON_KEYS,
     FOLDER_KINDS,
+    HOME,
     KIND,
     KINDS,
     Kind,
@@ -65,7 +66,6 @@ from site_builder.text.folding import fold, skeleton
 #: Files are refused above this size, before they are parsed.
 MAX_FILE_BYTES = 1_000_000
 ASSETS_FOLDER = "assets"
-HOME = "index.md"
 
 _ARTICLES = {"actor": "an", "agreement": "an", "update": "an"}
 _FOLDER_LIST = ", ".join(f"{folder}/" for folder in FOLDER_KINDS)

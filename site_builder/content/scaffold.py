@@ -7,11 +7,11 @@ from pathlib import Path
 
 from site_builder.content.generated_pages import GENERATED
 from site_builder.content.kinds import KINDS, Kind, folder
+from site_builder.content.schema import is_slug
 from site_builder.site.context import build_date
 
 #: What ``site-builder new`` scaffolds: every kind of the registry.
 KIND_NAMES: tuple[Kind, ...] = tuple(k.name for k in KINDS)
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class ScaffoldError(Exception):
@@ -79,7 +79,7 @@ date: {today}   # the day of the events it reports, YYYY-MM-DD
 
 
 def write_brief(content_dir: Path, kind: Kind, slug: str, title: str) -> Path:
-    if not SLUG_RE.match(slug):
+    if not is_slug(slug):
         raise ScaffoldError(
             f"'{slug}' is not a valid slug: use lowercase letters, digits and single hyphens"
         )

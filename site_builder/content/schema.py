@@ -39,7 +39,12 @@ from site_builder.safety.markup_policy import markup_problems, url_problem
 from site_builder.text.folding import fold, is_invisible
 from site_builder.text.names import MAX_NAME_LENGTH, spellings
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: The shapes of slugs and dates, as regular expressions every consumer reads alike (Python,
+#: JSON Schema's ECMA-262, Table Schema's XML Schema): no anchors, no "(?:".
+SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
+PARTIAL_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+DAY_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+SLUG = re.compile(SLUG_PATTERN)
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
 SUMMARY_LIMIT = 300
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from site_builder.content.kinds import COMMON_KEYS, KIND
 from site_builder.content.model import Corpus, Document, Link, PartialDate, Position
+from site_builder.content.schema import DAY_PATTERN, PARTIAL_DATE_PATTERN, SLUG_PATTERN
 from site_builder.generated.corrections import newest_first
 from site_builder.generated.sources import cited_sources
 from site_builder.render.order import by_title
@@ -28,8 +29,6 @@ from site_builder.text.scripts import script_of
 
 #: Where the downloads live, from the site root.
 DATA_DIR = "data"
-#: A date as the content gives it: a year, a month or a day.
-PARTIAL_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 #: Keys of the front matter that briefs.json gives as names and text, not as facts.
 _NOT_FACTS = ("title", "summary", "aliases", "names")
 
@@ -125,18 +124,16 @@ def _corrections(corpus: Corpus) -> list[Row]:
     ]
 
 
-_SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
-_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-
-
 def _slug(name: str, what: str) -> Column:
-    return Column(name, f"The slug of {what}.", pattern=_SLUG)
+    return Column(name, f"The slug of {what}.", pattern=SLUG_PATTERN)
 
 
 def _source_columns() -> tuple[Column, ...]:
     return (
         Column(
-            "source_id", "The id of the source in the citing page's front matter.", pattern=_SLUG
+            "source_id",
+            "The id of the source in the citing page's front matter.",
+            pattern=SLUG_PATTERN,
         ),
         Column("source_url", "The address of the source; empty for one in print.", required=False),
     )
@@ -151,7 +148,7 @@ TABLES: tuple[Table, ...] = (
         (
             _slug("dispute", "the dispute"),
             _slug("actor", "the actor who said or did it"),
-            Column("date", "When: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=PARTIAL_DATE),
+            Column("date", "When: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=PARTIAL_DATE_PATTERN),
             Column("text", "The statement, in the site's words and attributed."),
             *_source_columns(),
         ),
@@ -162,7 +159,7 @@ TABLES: tuple[Table, ...] = (
         "Timeline events",
         "Every dated event the briefs record, oldest first.",
         (
-            Column("date", "When: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=PARTIAL_DATE),
+            Column("date", "When: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=PARTIAL_DATE_PATTERN),
             Column("text", "What happened."),
             _slug("brief", "the page that records the event"),
             Column(
@@ -180,7 +177,10 @@ TABLES: tuple[Table, ...] = (
             Column("publisher", "Who published it."),
             Column("title", "Its title."),
             Column(
-                "date", "When it was published, if known.", required=False, pattern=PARTIAL_DATE
+                "date",
+                "When it was published, if known.",
+                required=False,
+                pattern=PARTIAL_DATE_PATTERN,
             ),
             Column("url", "Its address; empty for one in print.", required=False),
             Column("cited_by", "Slugs of the pages that cite it, space-separated."),
@@ -209,7 +209,7 @@ TABLES: tuple[Table, ...] = (
         "Corrections",
         "Every correction made to a page, newest first.",
         (
-            Column("date", "When it was corrected.", pattern=_DAY),
+            Column("date", "When it was corrected.", pattern=DAY_PATTERN),
             _slug("brief", "the corrected page"),
             Column("text", "What was corrected."),
         ),

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from site_builder.content.model import Corpus, Document, PartialDate
 from site_builder.render.jinja_cache import bytecode_cache
+from site_builder.render.json_ld import WIKIDATA_ITEM
 from site_builder.render.labels import label, language_label, plural_label
 from site_builder.render.search_spellings import name_keys, search_spellings
 from site_builder.render.source import source_html
@@ -56,6 +57,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["source"] = source_html
     env.globals["search_spellings"] = search_spellings
     env.globals["name_keys"] = name_keys
+    env.globals["wikidata_item"] = WIKIDATA_ITEM
     return env
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from site_builder.content.generated_pages import GENERATED_PAGES
-from site_builder.content.kinds import KINDS
+from site_builder.content.kinds import HOME, KINDS
 from site_builder.content.model import Corpus
 from site_builder.render.order import by_date, by_title
 
@@ -22,7 +22,7 @@ NavEntry = str | dict[str, Any]
 def navigation(corpus: Corpus, generated: Sequence[Any], limit: int) -> list[NavEntry]:
     """The navigation in MkDocs' ``nav`` format; titles come from each page."""
     present = {g.src_uri for g in generated}
-    nav: list[NavEntry] = ["index.md"] if "index" in corpus.by_slug else []
+    nav: list[NavEntry] = [HOME] if "index" in corpus.by_slug else []
     for kind in (k for k in KINDS if k.section):
         index = f"{kind.folder}/index.md"
         briefs = corpus.of_kind(kind.name)

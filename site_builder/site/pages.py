@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from site_builder.content.kinds import HOME
 from site_builder.content.model import Corpus, Document
 from site_builder.generated.home import home_markdown
 from site_builder.render.brief_page import page_markdown
 from site_builder.site.context import BuildContext
-
-HOME = "index.md"
 
 
 def document_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
