@@ -1,4 +1,4 @@
-"""``site-builder``: build, check, serve, new.
+"""``site-builder``: build, check, serve, new, translations.
 
 Exit status: 0 success, 1 problems in the content (each on stderr as ``path:line: message``),
 2 wrong usage. Checking needs no site engine; building and serving hand over to MkDocs with
@@ -16,6 +16,7 @@ from site_builder.content.changes import ChangesError, changed_since, select
 from site_builder.content.diagnostics import FORMATS, has_errors, print_diagnostics
 from site_builder.content.kinds import FOLDER_KINDS
 from site_builder.content.scaffold import KIND_NAMES, ScaffoldError, write_brief
+from site_builder.content.translation_status import StampError
 from site_builder.mkdocs.theme_dirs import theme_dirs
 from site_builder.site.config_file import (
     custom_theme_dir,
@@ -62,6 +63,18 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(serve)
     _config_option(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+
+    translations = commands.add_parser(
+        "translations", help="list every translation as up to date, outdated, unreviewed or missing"
+    )
+    _content_option(translations)
+    translations.add_argument(
+        "--stamp",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="record that each translation FILE follows its English file as it is now",
+    )
 
     new = commands.add_parser("new", help="scaffold a brief that passes check as it is")
     new.add_argument("kind", choices=KIND_NAMES, metavar="KIND", help=", ".join(KIND_NAMES))
@@ -114,6 +127,28 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _translations(args: argparse.Namespace) -> int:
+    from site_builder.content.loader import load_corpus
+    from site_builder.content.translation_status import stamp, statuses
+
+    if args.stamp:
+        for file in args.stamp:
+            print(f"{file}: follows its English file as of version {stamp(file)}")
+        return EXIT_OK
+    corpus, problems = load_corpus(args.content)
+    if has_errors(problems):
+        print("The content has problems: run 'site-builder check' (translations with problems "
+              "are listed as missing).", file=sys.stderr)  # fmt: skip
+    counts: dict[tuple[str, str], int] = {}
+    for status in statuses(corpus, args.content):
+        note = ", unreviewed" if status.unreviewed and status.state != "unreviewed" else ""
+        print(f"{status.language:<3} {status.state + note:<22} {status.path}")
+        counts[(status.language, status.state)] = counts.get((status.language, status.state), 0) + 1
+    for (language, state), number in sorted(counts.items()):
+        print(f"{language}: {number} {state}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _new(args: argparse.Namespace) -> int:
     path = write_brief(args.content, args.kind, args.slug, args.title)
     print(f"Wrote {path}: fill in what its comments ask, then run 'site-builder check'.")
@@ -129,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    if args.command in ("build", "serve", "check") and not args.content.is_dir():
+    if args.command in ("build", "serve", "check", "translations") and not args.content.is_dir():
         print(f"site-builder: no content folder at {args.content}", file=sys.stderr)
         return EXIT_USAGE
     if args.command in ("build", "serve") and not args.config.is_file():
@@ -140,8 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         commands.quiet_logs(verbose=args.command == "serve")
     try:
-        return {"check": _check, "build": _build, "serve": _serve, "new": _new}[args.command](args)
-    except (ScaffoldError, ChangesError) as error:
+        commands_run = {"check": _check, "build": _build, "serve": _serve, "new": _new,
+                        "translations": _translations}  # fmt: skip
+        return commands_run[args.command](args)
+    except (ScaffoldError, ChangesError, StampError) as error:
         print(f"site-builder: {error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # the engine's own errors: already explained, no traceback

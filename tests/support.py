@@ -330,3 +330,15 @@ def schema_errors(kind: Kind, data: dict[str, Any]) -> list[str]:
         front_matter_schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
     return sorted(error.message for error in validator.iter_errors(yaml_as_json(data)))
+
+
+#: A small corpus with Albanian and Serbian translations (tests/fixtures/translated).
+TRANSLATED = REPO / "tests" / "fixtures" / "translated" / "content"
+
+
+def translated_corpus() -> Corpus:
+    from site_builder.content.loader import load_corpus
+
+    corpus, problems = load_corpus(TRANSLATED)
+    assert problems == []
+    return corpus

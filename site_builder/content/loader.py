@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from site_builder.content.diagnostics import Diagnostic, did_you_mean, has_errors
@@ -50,6 +51,7 @@ from site_builder.content.model import (
     Corpus,
     Document,
     StandIn,
+    Translation,
 )
 from site_builder.content.scaffold import PLACEHOLDERS
 from site_builder.content.schema import (
@@ -59,6 +61,13 @@ from site_builder.content.schema import (
     is_slug,
     slug_rule,
     slugified,
+)
+from site_builder.content.translation_schema import CheckedTranslation, check_translation
+from site_builder.content.translations import (
+    agreement_problems,
+    file_version,
+    language_file_problem,
+    split_name,
 )
 from site_builder.site.workers import fork_map, workers_for
 from site_builder.text.folding import fold, skeleton
@@ -82,13 +91,15 @@ _KIND_ONLY = {key for kind in KINDS for key in kind.keys} - set(COMMON_KEYS)
 
 @dataclass(frozen=True)
 class _File:
-    """A Markdown file found in a place where a document of ``kind`` belongs."""
+    """A Markdown file found in a place where a document of ``kind`` belongs (or, with a
+    ``language``, its translation)."""
 
     file: Path
     path: str
     src_uri: str
     kind: Kind
     slug: str
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,7 @@ class _Loaded:
     problems: tuple[Diagnostic, ...]
     #: The body and its first line when the front matter was unusable (for a stand-in).
     body: tuple[str, int] | None = None
+    translation: CheckedTranslation | None = None
 
     def stand_in(self) -> StandIn | None:
         """This file as far as it could be read, for checking its body all the same."""
@@ -131,13 +143,14 @@ def load_corpus(
     tree, diagnostics = scan(content_dir, prefix)
     files = _walk(tree, diagnostics)
     diagnostics.extend(asset_problems(tree, theme_dirs))
-    loaded = fork_map(_load, files, workers_for(len(files), workers))
-    for item in loaded:
+    every = fork_map(_load, files, workers_for(len(files), workers))
+    for item in every:
         diagnostics.extend(item.problems)
+    loaded = [item for item in every if item.file.language is None]
     registry = _registry(loaded)
     excluded = _check_slugs(registry, diagnostics)
     _check_references(loaded, registry, diagnostics)
-    _check_names(loaded, diagnostics)
+    _check_names(every, diagnostics)
     documents: list[Document] = []
     left_out: list[StandIn | None] = []
     for item in loaded:
@@ -152,8 +165,35 @@ def load_corpus(
         unloaded=frozenset(registry) - {d.slug for d in documents},
         stand_ins=tuple(s for s in left_out if s is not None),
         assets=asset_paths(tree),
+        translations=_translations(every, {d.slug: d for d in documents}, registry, diagnostics),
     )
     return corpus, diagnostics
+
+
+def _translations(
+    every: list[_Loaded],
+    documents: dict[str, Document],
+    registry: dict[str, list[_File]],
+    diagnostics: list[Diagnostic],
+) -> Mapping[tuple[str, str], Translation]:
+    """The valid translations of valid documents, each checked against its English file."""
+    found: dict[tuple[str, str], Translation] = {}
+    for item in every:
+        file, checked = item.file, item.translation
+        if file.language is None or checked is None or checked.translation is None:
+            continue
+        english = documents.get(file.slug)
+        if english is None:
+            if not registry.get(file.slug):
+                name = file.file.name.replace(f".{file.language}.md", ".md")
+                message = f"this translates '{name}', which does not exist"
+                diagnostics.append(Diagnostic(file.path, 1, message))
+            continue  # else the English file's own problems are reported
+        problems = agreement_problems(checked.translation, english)
+        diagnostics.extend(problems)
+        if not problems:
+            found[(file.language, file.slug)] = checked.translation
+    return MappingProxyType(dict(sorted(found.items())))
 
 
 # -- finding the files ------------------------------------------------------------------------
@@ -179,8 +219,8 @@ def _walk(tree: Tree, diagnostics: list[Diagnostic]) -> list[_File]:
                         f"{ASSETS_FOLDER}/ and the folders {_FOLDER_LIST}",
                     )
                 )
-        elif entry.name == HOME:
-            files.append(_File(entry.file, entry.path, HOME, "page", "index"))
+        elif entry.name.endswith(".md") and split_name(entry.name)[0] == "index":
+            files.extend(_markdown_file(entry, HOME, "page", diagnostics))
         else:
             rename = _rename_message(entry.name)
             if rename and _stem(entry.name).lower() == "index":
@@ -237,9 +277,23 @@ def _kind_folder(
             )
             diagnostics.append(Diagnostic(entry.path, 1, message))
         else:
-            slug = entry.name.removesuffix(".md")
-            files.append(_File(entry.file, entry.path, src_uri, kind, slug))
+            files.extend(_markdown_file(entry, src_uri, kind, diagnostics))
     return files
+
+
+def _markdown_file(
+    entry: Entry, src_uri: str, kind: Kind, diagnostics: list[Diagnostic]
+) -> list[_File]:
+    """A document, or the translation of one (``presevo.sq.md``)."""
+    slug, language = split_name(entry.name)
+    if language is None:
+        return [_File(entry.file, entry.path, src_uri, kind, slug)]
+    problem = language_file_problem(entry.name, language)
+    if problem is not None:
+        diagnostics.append(Diagnostic(entry.path, 1, problem))
+        return []
+    english_uri = src_uri.replace(f".{language}.md", ".md")
+    return [_File(entry.file, entry.path, english_uri, kind, slug, language)]
 
 
 # -- one file ---------------------------------------------------------------------------------
@@ -257,6 +311,11 @@ def _load(file: _File) -> _Loaded:
         problems.extend(_placeholders(file, text))
         front, front_problems = parse_front_matter(text, file.path)
         problems.extend(front_problems)
+        if front is not None and file.language is not None:
+            translation = check_translation(
+                front, language=file.language, slug=file.slug, path=file.path
+            )
+            return _Loaded(file, checked, (*problems, *translation.diagnostics), None, translation)
         if front is not None:
             checked = check_front_matter(
                 front, kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path
@@ -264,6 +323,9 @@ def _load(file: _File) -> _Loaded:
             problems.extend(checked.diagnostics)
             if has_errors(checked.diagnostics):
                 problems.extend(_elsewhere(file, front.data))
+            elif checked.document is not None:
+                document = replace(checked.document, version=file_version(text))
+                checked = replace(checked, document=document)
     body = body_of(text) if text is not None and checked.document is None else None
     return _Loaded(file, checked, tuple(problems), body)
 
@@ -427,16 +489,19 @@ def _with_article(kind: Kind) -> str:
 def _check_names(loaded: list[_Loaded], diagnostics: list[Diagnostic]) -> None:
     """One name may belong to one brief only, compared as a reader sees it: without diacritics,
     and with look-alike letters, compatibility forms and invisible characters seen through
-    (the skeleton of Unicode TR39), so "Kоsovo" with a Cyrillic "о" is "Kosovo"."""
-    claims: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
+    (the skeleton of Unicode TR39), so "Kоsovo" with a Cyrillic "о" is "Kosovo". A brief's
+    translations give it names too, in their languages."""
+    # skeleton -> brief -> the first (file, name, line) that gave the brief that name
+    claims: dict[str, dict[str, tuple[str, str, int]]] = defaultdict(dict)
     for item in loaded:
         if item.file.kind in BRIEF_KINDS:
-            for name, line in item.checked.names:
-                claims[skeleton(name)].setdefault(item.file.path, (name, line))
+            names = item.translation.names if item.translation else item.checked.names
+            for name, line in names:
+                claims[skeleton(name)].setdefault(item.file.slug, (item.file.path, name, line))
     reported: set[tuple[str, int, str]] = set()  # a name's two scripts clash once, not twice
     for owners in claims.values():
-        for path, (name, line) in owners.items():
-            for other, (other_name, _) in owners.items():
+        for path, name, line in owners.values():
+            for other, other_name, _ in owners.values():
                 if other != path and (path, line, other) not in reported:
                     reported.add((path, line, other))
                     message = f"name '{name}' is also a name of {other}"

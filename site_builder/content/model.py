@@ -143,6 +143,50 @@ class Position:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A translation file (``presevo.sq.md``): only what changes with the language.
+
+    Statement and timeline texts are matched to the English entries by position. ``of`` is the
+    version of the English file that was translated (``site-builder translations --stamp``);
+    ``reviewed`` the day a speaker of the language checked it, None while nobody has.
+    """
+
+    language: str
+    slug: str
+    path: str
+    title: str
+    summary: str
+    body: str
+    body_line: int
+    aliases: tuple[str, ...] = ()
+    positions: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    timeline: tuple[str, ...] = ()
+    of: str | None = None
+    reviewed: dt.date | None = None
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How a page of another language's site stands against its English page."""
+
+    #: The English page's source path, which the notices link to.
+    english: str
+    #: None: no translation yet, the page is the English one.
+    translation: Translation | None
+    #: The English file changed since the translation's ``of``.
+    outdated: bool = False
+
+    @property
+    def translated_body(self) -> bool:
+        return self.translation is not None and bool(self.translation.body.strip())
+
+    @property
+    def unreviewed(self) -> bool:
+        return self.translation is not None and self.translation.reviewed is None
+
+
+@dataclass(frozen=True)
 class Document:
     """A validated Markdown file of ``content/``: a brief, an update or a hand-written page.
 
@@ -178,6 +222,12 @@ class Document:
     wikidata: str | None = None
     corrections: tuple[Correction, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: The file's version (a digest of its text), which translations record as ``of``.
+    version: str = field(default="", compare=False)
+    #: The language of the site this document is a page of (``content.languages``).
+    language: str = "en"
+    #: For a page of another language's site: its translation, and whether it is current.
+    freshness: Freshness | None = None
 
     @property
     def is_brief(self) -> bool:
@@ -230,6 +280,10 @@ class Corpus:
     stand_ins: tuple[StandIn, ...] = ()
     #: The files of content/assets/ ("assets/map.png"), which pages may link to.
     assets: frozenset[str] = frozenset()
+    #: Every valid translation file, by (language, slug).
+    translations: Mapping[tuple[str, str], Translation] = field(
+        default_factory=dict, compare=False
+    )
 
     @cached_property
     def by_slug(self) -> Mapping[str, Document]:

@@ -134,7 +134,7 @@ def check_front_matter(
     Days that record the past (``reviewed``, a source's ``checked``, an update's ``date``) may
     not lie after ``today`` (the real day: a contributor's typo, not a build input).
     """
-    checker = _Checker(front.lines, kind, path, slug, today or dt.date.today())
+    checker = FieldChecker(front.lines, kind, path, slug, today or dt.date.today())
     fields = checker.fields(front.data)
     checker.policy(front.data)
     document = None
@@ -158,7 +158,7 @@ def check_front_matter(
     )
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
@@ -206,7 +206,7 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}.{key}" if path else key)
 
 
-class _Checker:
+class FieldChecker:
     """The rules for one file. Each check returns the value for Document, or None when invalid."""
 
     def __init__(
@@ -324,7 +324,7 @@ class _Checker:
             return None
         if not isinstance(value, str):
             hint = "" if isinstance(value, list | dict) else " (put it in quotes)"
-            self.error(path, f"'{path}' must be text, not {_describe(value)}{hint}")
+            self.error(path, f"'{path}' must be text, not {describe(value)}{hint}")
             return None
         return value.strip()
 
@@ -392,7 +392,7 @@ class _Checker:
             return None
         if not isinstance(value, list):
             hint = " (start each item on a line of its own with '- ')"
-            self.error(path, f"'{path}' must be a list, not {_describe(value)}{hint}")
+            self.error(path, f"'{path}' must be a list, not {describe(value)}{hint}")
             return None
         items = [item(f"{path}[{index}]", element) for index, element in enumerate(value)]
         return None if any(i is None for i in items) else tuple(items)
@@ -403,7 +403,7 @@ class _Checker:
         if value is None:
             self.error(path, f"'{path}' is empty")
         else:
-            self.error(path, f"'{path}' must be a mapping, not {_describe(value)}")
+            self.error(path, f"'{path}' must be a mapping, not {describe(value)}")
         return None
 
     def at_least_one(
@@ -466,7 +466,7 @@ class _Checker:
             self.error(path, f"'{path}' is empty")
             return None
         if isinstance(value, list | dict):
-            self.error(path, f"'{path}' must be a date, not {_describe(value)}")
+            self.error(path, f"'{path}' must be a date, not {describe(value)}")
             return None
         date = _partial_date(value)
         if date is None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from site_builder.content.generated_pages import GENERATED_PAGES
 from site_builder.content.json_schema import schema_files
+from site_builder.content.languages import SOURCE, Language
 from site_builder.content.model import Corpus
 from site_builder.generated import (
     actors,
@@ -34,9 +37,11 @@ _BY_SLUG = {module.PAGE.slug: module.PAGE for module in _MODULES}
 PAGES: tuple[PageSpec, ...] = tuple(_BY_SLUG[page.slug] for page in GENERATED_PAGES)
 
 
-def pages_for(corpus: Corpus) -> tuple[PageSpec, ...]:
-    """The registry's pages, then those the corpus calls for (a large timeline's years)."""
-    return (*PAGES, *timeline.year_pages(corpus))
+def pages_for(corpus: Corpus, language: Language = SOURCE) -> tuple[PageSpec, ...]:
+    """The registry's pages, then those the corpus calls for (a large timeline's years), in
+    ``language``'s site."""
+    specs = (*PAGES, *timeline.year_pages(corpus))
+    return specs if language.is_source else tuple(replace(s, language=language) for s in specs)
 
 
 def generate(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from site_builder.content.generated_pages import GeneratedPage
 from site_builder.content.kinds import Kind
+from site_builder.content.languages import SOURCE, Language
 from site_builder.content.model import Corpus, Document
 from site_builder.render.labels import plural_label
 from site_builder.render.order import by_title
@@ -33,6 +34,7 @@ class PageSpec:
 
     page: GeneratedPage
     body: Callable[[View], str]
+    language: Language = SOURCE
 
     @property
     def slug(self) -> str:
@@ -44,7 +46,7 @@ class PageSpec:
 
     @property
     def src_uri(self) -> str:
-        return self.page.src_uri
+        return self.language.src_uri(self.page.src_uri)
 
     def markdown(self, corpus: Corpus, ctx: BuildContext) -> str:
         """The page, opening with a note that sends contributors to the briefs."""

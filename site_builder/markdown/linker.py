@@ -24,6 +24,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 from site_builder.content.diagnostics import Diagnostic, did_you_mean
 from site_builder.content.generated_pages import GENERATED, GENERATED_PAGES
 from site_builder.content.kinds import SOURCED_KINDS
+from site_builder.content.languages import LANGUAGE, SOURCE
 from site_builder.content.model import Corpus, Document, Link
 from site_builder.render.source import source_html
 from site_builder.safety.html_allowlist import (
@@ -126,21 +127,43 @@ class _PageState:
 
 
 class Linker:
-    """Links for every page of one build, from one matcher built once."""
+    """Links for every page of one build, from one matcher per language built once.
+
+    ``corpora`` are the other languages' sites (``site.localized``), by language code: a page
+    links within its own language's site, by that language's names.
+    """
 
     def __init__(
-        self, corpus: Corpus, ctx: BuildContext, matcher: NameMatcher | None = None
+        self,
+        corpus: Corpus,
+        ctx: BuildContext,
+        matcher: NameMatcher | None = None,
+        corpora: Mapping[str, Corpus] | None = None,
     ) -> None:
-        self.corpus = corpus
         self.ctx = ctx
-        self.matcher = matcher if matcher is not None else corpus_matcher(corpus)
+        self._corpora = {**(corpora or {}), SOURCE.code: corpus}
+        self._matchers = {SOURCE.code: matcher} if matcher is not None else {}
+        self._targets: dict[str, dict[str, str]] = {}
         self.page: _PageState | None = None
         self.extension = _LinkerExtension(self)
-        generated = {p.slug: p.src_uri for p in GENERATED_PAGES}
-        self._sources = {**generated, **{d.slug: d.src_uri for d in corpus.documents}}
+        self._use(SOURCE.code)
+
+    def _use(self, language: str) -> None:
+        """Link as the pages of ``language``'s site do."""
+        self.corpus = self._corpora[language]
+        if language not in self._matchers:
+            self._matchers[language] = corpus_matcher(self.corpus, LANGUAGE[language])
+        self.matcher = self._matchers[language]
+        if language not in self._targets:
+            generated = {p.slug: LANGUAGE[language].src_uri(p.src_uri) for p in GENERATED_PAGES}
+            self._targets[language] = {
+                **generated, **{d.slug: d.src_uri for d in self.corpus.documents}
+            }
+        self._sources = self._targets[language]
 
     def begin_page(self, doc: Document, *, check_citations: bool = True) -> None:
         """``check_citations`` is False for a stand-in whose sources could not be read."""
+        self._use(doc.language)
         self.page = _PageState(doc, check_citations)
 
     def end_page(self) -> PageLinks:

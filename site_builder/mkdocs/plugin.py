@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +43,11 @@ from site_builder.content.diagnostics import Diagnostic, plural, print_diagnosti
 from site_builder.content.files import stops_the_build
 from site_builder.content.generated_pages import GENERATED
 from site_builder.content.kinds import KIND
+from site_builder.content.languages import LANGUAGE, SOURCE, language_of
+from site_builder.content.translations import split_name
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Prerendered
+from site_builder.mkdocs.languages import language_meta, language_navs, page_translate
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
     Populated,
@@ -53,7 +56,7 @@ from site_builder.mkdocs.render_ahead import (
     stub_template,
 )
 from site_builder.mkdocs.serve_cache import ServeCache, digest
-from site_builder.mkdocs.shared_nav import shared_nav
+from site_builder.mkdocs.shared_nav import shared_navs
 from site_builder.mkdocs.staging import Staging
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
 from site_builder.render.jinja_cache import bytecode_cache
@@ -81,6 +84,11 @@ class DialoguePluginConfig(Config):
     """Build into a staging folder and swap it in only after success."""
     workers = config_options.Type(int, default=0)
     """Processes that load and render in a build: 0 is one per core once the site is large."""
+    languages = config_options.ListOfItems(
+        config_options.Choice(tuple(LANGUAGE)), default=[SOURCE.code]
+    )
+    """The language sites to publish (``content.languages``): English alone until every word
+    the build writes has its translations (issue 18)."""
 
 
 @dataclass
@@ -96,6 +104,8 @@ class _Build:
     built: dict[str, str] = field(default_factory=dict)
     derived: Derived | None = None
     nav: Navigation | None = None
+    #: Each language's part of the navigation, by language code.
+    navs: dict[str, Navigation] = field(default_factory=dict)
     workers: int = 1
     #: While serving: the digest of the inputs every page shares, and each page's own key.
     inputs: str = ""
@@ -137,12 +147,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             workers=self._workers_wanted(config),
             theme_dirs=[Path(d) for d in config.theme.dirs],
             nav_limit=self.config.nav_limit,
+            languages=[LANGUAGE[code] for code in self.config.languages],
         )
         if stops_the_build(list(site.problems)):
             # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
             # (or block on the FIFO). Stop before it, with every problem the loader found.
             _stop(site.problems)
-        self.build = _Build(site, Linker(site.corpus, self.ctx))
+        self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
         if self.cache is not None:
             self.cache.forget_failed_build()
         config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
@@ -155,6 +166,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # checked them, and MkDocs would publish them as they are.
         for backup in [f for f in files if f.src_uri.endswith("~")]:
             files.remove(backup)
+        # Translation files are read by the loader; their pages are in their languages' sites.
+        for translation in [f for f in files if _is_translation(f.src_uri)]:
+            files.remove(translation)
+        for doc in site.documents.values():
+            if doc.language != SOURCE.code:
+                front_matter = f"---\ntitle: {json.dumps(doc.title)}\n---\n"
+                files.append(File.generated(config, doc.src_uri, content=front_matter))
         # A generated page is a title here; its Markdown is made when it is rendered (which a
         # large build does in workers, on_page_markdown).
         for spec in site.generated.values():
@@ -181,7 +199,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """A large build renders every page's Markdown ahead, in workers."""
         build = self.build
-        build.nav = nav
+        build.navs = language_navs(nav)
+        # MkDocs renders theme templates (404.html) with this one: the source language's.
+        nav = build.nav = build.navs[SOURCE.code]
         pages = _pages(files, config)
         build.workers = workers_for(len(pages), self._workers_wanted(config))
         if build.workers > 1:
@@ -216,11 +236,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             linker.begin_page(stand_in.document, check_citations=stand_in.sources_known)
             return linker.bounded(stand_in.document.body)
         doc, spec = site.documents.get(uri), site.generated.get(uri)
+        page.meta.update(language_meta(uri, site))
         if doc is not None:
             # The theme prints meta values as they are and reads some keys itself (a dispute's
             # `status` would become a page-status icon): give it only escaped values it needs,
             # and for search (theme/main.html) the kind's label and that the page is searchable.
             page.meta = {
+                **page.meta,
                 "title": escape(doc.title),
                 "description": escape(doc.summary),
                 "kind": KIND[doc.kind].label,
@@ -264,6 +286,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         build = self.build
+        env.globals["site_builder_t"] = page_translate
         build.derived = every_page_rendered(build.site, build.found)
         if build.derived.failed:
             if self.cache is None:
@@ -276,7 +299,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             files.append(File.generated(config, asset.src_uri, content=asset.content))
         env.bytecode_cache = bytecode_cache("theme")
         if build.nav is not None:
-            env.globals["site_builder_nav"] = shared_nav(build.nav, config)
+            env.globals["site_builder_nav"] = shared_navs(build.navs, config)
         names = files.get_file_from_path(GENERATED["names"].src_uri)
         env.globals["site_builder_names_url"] = names.url if names is not None else ""
         if build.workers > 1 and build.nav is not None:  # every page's template, ahead
@@ -294,18 +317,21 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         build = self.build
+        if build.navs:
+            context["nav"] = build.navs[language_of(page.file.src_uri).code]
         doc = build.site.documents.get(page.file.src_uri)
         if page.file.src_uri in build.built or doc is None or build.derived is None:
             return context
         if page.content and BACKLINKS_PLACEHOLDER in page.content:
-            links = build.derived.backlinks.get(doc.slug, ())
-            corpus = build.site.corpus
+            links = build.derived.backlinks.get(doc.language, {}).get(doc.slug, ())
+            corpus = build.site.corpora[doc.language]
+            ctx = replace(self.ctx, language=LANGUAGE[doc.language])
             if self.cache is None:
-                html = backlinks_html(doc, links, corpus, self.ctx)
+                html = backlinks_html(doc, links, corpus, ctx)
             else:
                 key = digest("backlinks", build.inputs, doc.src_uri, links)
                 html = self.cache.get(key) or self.cache.put(
-                    key, backlinks_html(doc, links, corpus, self.ctx)
+                    key, backlinks_html(doc, links, corpus, ctx)
                 )
             page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
         return context
@@ -367,6 +393,10 @@ def _stop(problems: tuple[Diagnostic, ...]) -> None:
     print_diagnostics(list(problems), sys.stderr)
     errors = sum(d.severity == "error" for d in problems)
     raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
+
+
+def _is_translation(src_uri: str) -> bool:
+    return split_name(src_uri.rpartition("/")[2])[1] is not None
 
 
 def _pages(files: Files, config: MkDocsConfig) -> list[Page]:

@@ -10,7 +10,7 @@ Material's ``{% include "partials/nav.html" %}``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from jinja2 import pass_context
@@ -22,6 +22,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 NAV_TEMPLATE = "partials/nav.html"
+
+
+def shared_navs(navs: Mapping[str, Navigation], config: MkDocsConfig) -> Callable[..., Markup]:
+    """The template global ``site_builder_nav()`` for one build with a navigation per
+    language: a page's context holds its language's (``mkdocs.languages``)."""
+    by_nav = {id(nav): shared_nav(nav, config) for nav in navs.values()}
+
+    @pass_context
+    def site_builder_nav(context: Context) -> Markup:
+        return by_nav[id(context.get("nav"))](context)
+
+    return site_builder_nav
 
 
 def shared_nav(nav: Navigation, config: MkDocsConfig) -> Callable[..., Markup]:

@@ -8,11 +8,13 @@ from typing import Any
 
 from site_builder.content.diagnostics import Diagnostic, has_errors
 from site_builder.content.kinds import SOURCED_KINDS
+from site_builder.content.languages import WRITTEN
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Document
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
+from site_builder.site.localized import localized
 from site_builder.site.repeated_events import repeated_events
 from site_builder.site.workers import fork_map, workers_for
 
@@ -50,9 +52,17 @@ def check_content(
     asset may replace a file under the assets/ of ``theme_dirs``.
     """
     corpus, diagnostics = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs)
-    linker = Linker(corpus, ctx)
+    # Translated bodies are checked as their pages will render them, in their languages' sites.
+    corpora = {lang.code: localized(corpus, lang) for lang in WRITTEN.values()}
+    linker = Linker(corpus, ctx, corpora=corpora)
     pages = [(doc, True) for doc in corpus.documents]
     pages += [(s.document, s.sources_known) for s in corpus.stand_ins]
+    translated = [
+        doc
+        for localized_corpus in corpora.values()
+        for doc in localized_corpus.documents
+        if doc.freshness is not None and doc.freshness.translated_body
+    ]
 
     def render(page: tuple[Document, bool]) -> PageLinks:
         doc, sources_known = page
@@ -61,7 +71,14 @@ def check_content(
         )
         return found
 
-    rendered = fork_map(render, pages, workers_for(len(pages), workers))
+    rendered = fork_map(
+        render, [*pages, *((d, True) for d in translated)], workers_for(len(pages), workers)
+    )
+    rendered, rendered_translations = rendered[: len(pages)], rendered[len(pages) :]
+    for doc, found in zip(translated, rendered_translations, strict=True):
+        diagnostics.extend(found.diagnostics)
+        if doc.kind in SOURCED_KINDS and not has_errors(found.diagnostics):
+            diagnostics.extend(uncited_sources(doc, found.cited))
     for (doc, sources_known), found in zip(pages, rendered, strict=True):
         diagnostics.extend(found.diagnostics)
         if sources_known and doc.kind in SOURCED_KINDS and not has_errors(found.diagnostics):

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.content.languages import SOURCE, Language
 from site_builder.markdown.prerendered_html import Prerendered
 
 
@@ -28,3 +29,5 @@ class BuildContext:
     directory_urls: bool = True
     #: Set by the site build: its own HTML blocks then pass through Markdown as tokens.
     prerendered: Prerendered | None = field(default=None, compare=False)
+    #: The language of the site being rendered (each language's pages get their own context).
+    language: Language = SOURCE

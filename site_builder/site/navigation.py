@@ -13,18 +13,22 @@ from typing import Any
 
 from site_builder.content.generated_pages import GENERATED_PAGES
 from site_builder.content.kinds import HOME, KINDS
+from site_builder.content.languages import SOURCE, Language
 from site_builder.content.model import Corpus
 from site_builder.render.order import by_date, by_title
 
 NavEntry = str | dict[str, Any]
 
 
-def navigation(corpus: Corpus, generated: Sequence[Any], limit: int) -> list[NavEntry]:
-    """The navigation in MkDocs' ``nav`` format; titles come from each page."""
+def navigation(
+    corpus: Corpus, generated: Sequence[Any], limit: int, language: Language = SOURCE
+) -> list[NavEntry]:
+    """The navigation of ``language``'s site in MkDocs' ``nav`` format; titles come from each
+    page."""
     present = {g.src_uri for g in generated}
-    nav: list[NavEntry] = [HOME] if "index" in corpus.by_slug else []
+    nav: list[NavEntry] = [language.src_uri(HOME)] if "index" in corpus.by_slug else []
     for kind in (k for k in KINDS if k.section):
-        index = f"{kind.folder}/index.md"
+        index = language.src_uri(f"{kind.folder}/index.md")
         briefs = corpus.of_kind(kind.name)
         # The orders of the index pages, so a reader finds a brief in the same place in both.
         docs = by_date(briefs, newest_first=True) if kind.name == "update" else by_title(briefs)
@@ -33,7 +37,11 @@ def navigation(corpus: Corpus, generated: Sequence[Any], limit: int) -> list[Nav
             entries.extend(d.src_uri for d in docs)
         if entries:
             nav.append({kind.plural: entries})
-    overviews = [p.src_uri for p in GENERATED_PAGES if p.index_of is None and p.src_uri in present]
+    overviews = [
+        uri
+        for uri in (language.src_uri(p.src_uri) for p in GENERATED_PAGES if p.index_of is None)
+        if uri in present
+    ]
     if overviews:
         nav.append({"Overviews": overviews})
     pages = by_title(corpus.of_kind("page"))

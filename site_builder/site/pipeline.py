@@ -17,11 +17,12 @@ between rendering pages' Markdown and rendering their templates, which need ever
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
 from site_builder.content.diagnostics import Diagnostic, has_errors
+from site_builder.content.languages import SOURCE, Language, language_of
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Corpus, Document, Link, StandIn
 from site_builder.generated import GeneratedFile, assets, data_files, pages_for
@@ -30,6 +31,7 @@ from site_builder.markdown.linker import PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
 from site_builder.site.links import backlinks, front_matter_links
+from site_builder.site.localized import localized
 from site_builder.site.navigation import NavEntry, navigation
 from site_builder.site.pages import document_markdown
 
@@ -39,6 +41,8 @@ class PreparedSite:
     """Every page to publish, by source path, with the navigation and the generated assets."""
 
     corpus: Corpus
+    #: Each language's site (``site.localized``), by language code; the source's is ``corpus``.
+    corpora: Mapping[str, Corpus]
     #: The loader's problems; those of page bodies come with each page's ``PageLinks``.
     problems: tuple[Diagnostic, ...]
     documents: Mapping[str, Document]
@@ -46,6 +50,7 @@ class PreparedSite:
     stand_ins: Mapping[str, StandIn]
     generated: Mapping[str, PageSpec]
     assets: tuple[GeneratedFile, ...]
+    #: Every language's navigation, one after the other (the source's first).
     nav: tuple[NavEntry, ...]
 
     @property
@@ -55,10 +60,12 @@ class PreparedSite:
 
     def markdown(self, src_uri: str, ctx: BuildContext) -> str:
         """The full Markdown of a page to publish (a document's or a generated page's)."""
+        language = language_of(src_uri)
+        corpus, ctx = self.corpora[language.code], replace(ctx, language=language)
         doc = self.documents.get(src_uri)
         if doc is not None:
-            return doc.body if self.degraded else document_markdown(doc, self.corpus, ctx)
-        return self.generated[src_uri].markdown(self.corpus, ctx)
+            return doc.body if self.degraded else document_markdown(doc, corpus, ctx)
+        return self.generated[src_uri].markdown(corpus, ctx)
 
 
 def prepare(
@@ -68,20 +75,35 @@ def prepare(
     workers: int = 1,
     theme_dirs: Sequence[Path] = (),
     nav_limit: int = 40,
+    languages: Sequence[Language] = (SOURCE,),
 ) -> PreparedSite:
-    """Load, validate and generate: everything that needs no rendered page."""
+    """Load, validate and generate: everything that needs no rendered page.
+
+    ``languages``: the sites to publish (the source's always, first).
+    """
     corpus, problems = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs)
     degraded = has_errors(problems)
-    generated = {} if degraded else {spec.src_uri: spec for spec in pages_for(corpus)}
+    # With problems, only the source's pages are rendered: to find their bodies' problems.
+    languages = [SOURCE] if degraded else [SOURCE, *(lang for lang in languages if lang != SOURCE)]
+    corpora = {lang.code: localized(corpus, lang) for lang in languages}
+    generated: dict[str, PageSpec] = {}
+    nav: list[NavEntry] = []
     made = () if degraded else assets(corpus, ctx)
+    for lang in languages:
+        pages = {} if degraded else {s.src_uri: s for s in pages_for(corpora[lang.code], lang)}
+        generated.update(pages)
+        nav += navigation(corpora[lang.code], [*pages.values(), *made], nav_limit, lang)
     return PreparedSite(
         corpus=corpus,
+        corpora=MappingProxyType(corpora),
         problems=tuple(problems),
-        documents=MappingProxyType({doc.src_uri: doc for doc in corpus.documents}),
+        documents=MappingProxyType(
+            {doc.src_uri: doc for c in corpora.values() for doc in c.documents}
+        ),
         stand_ins=MappingProxyType({s.document.src_uri: s for s in corpus.stand_ins}),
         generated=MappingProxyType(generated),
         assets=made,
-        nav=tuple(navigation(corpus, [*generated.values(), *made], nav_limit)),
+        nav=tuple(nav),
     )
 
 
@@ -90,7 +112,8 @@ class Derived:
     """What only every rendered page together tells: all problems, and every brief's backlinks."""
 
     problems: tuple[Diagnostic, ...]
-    backlinks: Mapping[str, tuple[Link, ...]]
+    #: Language code -> slug -> the links to that brief from that language's pages.
+    backlinks: Mapping[str, Mapping[str, tuple[Link, ...]]]
 
     @property
     def failed(self) -> bool:
@@ -102,19 +125,33 @@ def every_page_rendered(site: PreparedSite, found: Mapping[str, PageLinks]) -> D
 
     ``found``: what rendering each page found, by source path (each page counted once).
     """
-    problems = [*site.problems, *(d for f in found.values() for d in f.diagnostics)]
+    # A page shown in English in another language's site finds the English page's problems
+    # again: each is reported once.
+    problems = list(
+        dict.fromkeys([*site.problems, *(d for f in found.values() for d in f.diagnostics)])
+    )
     contents = {**site.documents, **{uri: s.document for uri, s in site.stand_ins.items()}}
     problems += target_problems(
         site.corpus, {uri: (contents[uri], f) for uri, f in found.items() if uri in contents}
     )
     if has_errors(problems):
         return Derived(tuple(problems), MappingProxyType({}))
-    links = [link for f in found.values() for link in f.links]
-    return Derived(tuple(problems), backlinks([*links, *front_matter_links(site.corpus)]))
+    links: dict[str, list[Link]] = {code: [] for code in site.corpora}
+    for uri, f in found.items():
+        links[language_of(uri).code].extend(f.links)
+    return Derived(
+        tuple(problems),
+        MappingProxyType(
+            {
+                code: backlinks([*found_links, *front_matter_links(site.corpora[code])])
+                for code, found_links in links.items()
+            }
+        ),
+    )
 
 
 def derived_files(
     site: PreparedSite, derived: Derived, ctx: BuildContext
 ) -> tuple[GeneratedFile, ...]:
     """The files that need every page's links: the open data (briefs.json, its tables)."""
-    return tuple(data_files(site.corpus, ctx, derived.backlinks))
+    return tuple(data_files(site.corpus, ctx, derived.backlinks[SOURCE.code]))

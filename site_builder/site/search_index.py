@@ -23,6 +23,7 @@ page itself, so they are not published.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -33,6 +34,8 @@ from pagefind.service import get_executable
 
 #: The folder of the site that holds the index (theme/partials/site-search.html loads from it).
 INDEX_FOLDER = "pagefind"
+#: The index's table of contents, which Pagefind's script reads first.
+ENTRY = "pagefind-entry.json"
 #: Word locations per index chunk (Pagefind's default is 20,000).
 CHUNK_LOCATIONS = 1500
 _CHUNK_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
@@ -77,4 +80,13 @@ def index_site(site_dir: Path) -> Indexed:
         raise SearchIndexError(f"the search index could not be built: {said[-1]}")
     for name in _UNUSED:
         (output / name).unlink(missing_ok=True)
+    _sort_languages(output / ENTRY)
     return Indexed(len(list((output / "fragment").glob("*.pf_fragment"))))  # one per page
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages of its index in no fixed order: sort them, so that two
+    builds of one site are byte-identical (the script reads them by name)."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+import cyrtranslit
+
 # Letters that carry a stroke or are ligature-like: NFD does not decompose them.
 _UNDECOMPOSABLE = {
     "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ħ": "h", "Ħ": "H",
@@ -17,15 +19,13 @@ _UNDECOMPOSABLE = {
     "’": "'", "ʼ": "'", "‘": "'",
 }  # fmt: skip
 
-# Serbian Cyrillic -> Latin (the official one-to-one or one-to-two mapping).
-_SERBIAN_CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
-    "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
-    "ч": "č", "џ": "dž", "ш": "š",
+# Serbian Latin -> Cyrillic, for names only (cyrtranslit's own turns "NJ" into "НЈ").
+_LATIN_TO_CYRILLIC = {
+    "a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "đ": "ђ", "e": "е", "ž": "ж", "z": "з",
+    "i": "и", "j": "ј", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р",
+    "s": "с", "t": "т", "ć": "ћ", "u": "у", "f": "ф", "h": "х", "c": "ц", "č": "ч", "š": "ш",
 }  # fmt: skip
 _LATIN_DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
-_LATIN_TO_CYRILLIC = {v: k for k, v in _SERBIAN_CYRILLIC.items() if len(v) == 1}
 
 
 @lru_cache(maxsize=8192)
@@ -54,13 +54,9 @@ def fold(text: str) -> str:
 
 
 def serbian_to_latin(text: str) -> str:
-    """Transliterate Serbian Cyrillic to Latin script; other characters pass through."""
-    return "".join(
-        (_SERBIAN_CYRILLIC[c.lower()].capitalize() if c.isupper() else _SERBIAN_CYRILLIC[c])
-        if c.lower() in _SERBIAN_CYRILLIC
-        else c
-        for c in text
-    )
+    """Serbian Cyrillic in Latin script (one way only: this is unambiguous); other characters
+    pass through. cyrtranslit, so that the whole Serbian Latin site is derived one way."""
+    return cyrtranslit.to_latin(text, "sr") if has_cyrillic(text) else text
 
 
 def serbian_to_cyrillic(text: str) -> str:

@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from site_builder.content.model import Corpus, Name
+from site_builder.content.languages import SOURCE, Language
+from site_builder.content.model import Corpus, Document, Name
+from site_builder.text.declension import TABLES, declined
 from site_builder.text.folding import (
     fold,
     has_cyrillic,
@@ -110,11 +112,39 @@ class NameMatcher:
             yield Mention(match.start("name"), match.end("name"), self._slugs[match["name"]])
 
 
-def corpus_matcher(corpus: Corpus) -> NameMatcher:
-    """The matcher for a build: every name of every brief (updates and pages are no targets)."""
-    return NameMatcher(
+def corpus_matcher(corpus: Corpus, language: Language = SOURCE) -> NameMatcher:
+    """The matcher for a build's pages in ``language``: every name of every brief (updates and
+    pages are no targets), then the declined forms of the language's own names."""
+    explicit = [
         (spelling, doc.slug)
         for doc in corpus.briefs
         for name in doc.all_names
         for spelling in spellings(name)
-    )
+    ]
+    return NameMatcher([*explicit, *_declined_forms(corpus, language)])
+
+
+def _declined_forms(corpus: Corpus, language: Language) -> list[tuple[str, str]]:
+    """(form, slug) for the declined forms of each brief's names in ``language``; a form that
+    two briefs would get is left out (an explicit name wins over a form in the matcher)."""
+    written = language.derived_from or language.code
+    if written not in TABLES:
+        return []
+    owners: dict[str, set[str]] = {}
+    for doc in corpus.briefs:
+        person = doc.kind == "actor" and doc.type == "person"
+        for name in _own_names(doc, written):
+            for form in declined(name.text, written, person=person):
+                for spelling in spellings(Name(form, name.lang)):
+                    owners.setdefault(fold(spelling), set()).add(doc.slug)
+    return [(form, next(iter(slugs))) for form, slugs in owners.items() if len(slugs) == 1]
+
+
+def _own_names(doc: Document, written: str) -> list[Name]:
+    """A brief's names in the language itself: its translation's, and its ``names`` there."""
+    lang = "sr-Latn" if written == "sr" else written  # a Serbian name, in whichever script
+    translation = doc.freshness.translation if doc.freshness else None
+    own = [Name(doc.title, lang)] if translation else []
+    own += [Name(a, lang) for a in translation.aliases] if translation else []
+    own += [n for n in doc.names if n.lang and n.lang.split("-")[0] == written]
+    return own

@@ -9,7 +9,7 @@ import material
 import pytest
 from jinja2 import pass_context
 
-from site_builder.mkdocs import plugin, shared_nav
+from site_builder.mkdocs import shared_nav
 from tests.support import REPO, build_site, fingerprint
 
 MATERIAL_BASE = Path(material.__file__).parent / "templates" / "base.html"
@@ -54,6 +54,6 @@ def test_shared_navigation_is_what_material_renders_for_each_page(
     def one_per_page(nav, config):  # type: ignore[no-untyped-def]
         return pass_context(lambda context: render(context))
 
-    monkeypatch.setattr(plugin, "shared_nav", one_per_page)
+    monkeypatch.setattr(shared_nav, "shared_nav", one_per_page)
     build_site(content, tmp_path / "each", workers=1, nav_limit=2)
     assert fingerprint(tmp_path / "shared") == fingerprint(tmp_path / "each")
