@@ -24,7 +24,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 from site_builder.content.diagnostics import Diagnostic, did_you_mean
 from site_builder.content.generated_pages import GENERATED, GENERATED_PAGES
 from site_builder.content.kinds import SOURCED_KINDS
-from site_builder.content.languages import LANGUAGE, SOURCE
+from site_builder.content.languages import LANGUAGE, SOURCE, Language
 from site_builder.content.model import Corpus, Document, Link
 from site_builder.render.source import source_html
 from site_builder.safety.html_allowlist import (
@@ -126,6 +126,12 @@ class _PageState:
         self.diagnostics.append(Diagnostic(self.doc.path, self.line_of(literal), message))
 
 
+def _targets(corpus: Corpus, language: Language) -> dict[str, str]:
+    """Slug -> the source path a link to it points at, in ``language``'s site."""
+    generated = {p.slug: language.src_uri(p.src_uri) for p in GENERATED_PAGES}
+    return {**generated, **{d.slug: d.src_uri for d in corpus.documents}}
+
+
 class Linker:
     """Links for every page of one build, from one matcher per language built once.
 
@@ -142,8 +148,13 @@ class Linker:
     ) -> None:
         self.ctx = ctx
         self._corpora = {**(corpora or {}), SOURCE.code: corpus}
-        self._matchers = {SOURCE.code: matcher} if matcher is not None else {}
-        self._targets: dict[str, dict[str, str]] = {}
+        # Built now, before a large build forks its workers, so that they share them.
+        self._matchers = {
+            code: matcher if matcher is not None and code == SOURCE.code
+            else corpus_matcher(c, LANGUAGE[code])
+            for code, c in self._corpora.items()
+        }  # fmt: skip
+        self._targets = {code: _targets(c, LANGUAGE[code]) for code, c in self._corpora.items()}
         self.page: _PageState | None = None
         self.extension = _LinkerExtension(self)
         self._use(SOURCE.code)
@@ -151,14 +162,7 @@ class Linker:
     def _use(self, language: str) -> None:
         """Link as the pages of ``language``'s site do."""
         self.corpus = self._corpora[language]
-        if language not in self._matchers:
-            self._matchers[language] = corpus_matcher(self.corpus, LANGUAGE[language])
         self.matcher = self._matchers[language]
-        if language not in self._targets:
-            generated = {p.slug: LANGUAGE[language].src_uri(p.src_uri) for p in GENERATED_PAGES}
-            self._targets[language] = {
-                **generated, **{d.slug: d.src_uri for d in self.corpus.documents}
-            }
         self._sources = self._targets[language]
 
     def begin_page(self, doc: Document, *, check_citations: bool = True) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from site_builder.content.diagnostics import Diagnostic, has_errors
 from site_builder.content.kinds import SOURCED_KINDS
-from site_builder.content.languages import WRITTEN
+from site_builder.content.languages import SOURCE, WRITTEN
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Document
 from site_builder.markdown.linker import Linker, PageLinks
@@ -57,8 +57,8 @@ def check_content(
     linker = Linker(corpus, ctx, corpora=corpora)
     pages = [(doc, True) for doc in corpus.documents]
     pages += [(s.document, s.sources_known) for s in corpus.stand_ins]
-    translated = [
-        doc
+    pages += [
+        (doc, True)
         for localized_corpus in corpora.values()
         for doc in localized_corpus.documents
         if doc.freshness is not None and doc.freshness.translated_body
@@ -71,19 +71,17 @@ def check_content(
         )
         return found
 
-    rendered = fork_map(
-        render, [*pages, *((d, True) for d in translated)], workers_for(len(pages), workers)
-    )
-    rendered, rendered_translations = rendered[: len(pages)], rendered[len(pages) :]
-    for doc, found in zip(translated, rendered_translations, strict=True):
-        diagnostics.extend(found.diagnostics)
-        if doc.kind in SOURCED_KINDS and not has_errors(found.diagnostics):
-            diagnostics.extend(uncited_sources(doc, found.cited))
+    rendered = fork_map(render, pages, workers_for(len(pages), workers))
     for (doc, sources_known), found in zip(pages, rendered, strict=True):
         diagnostics.extend(found.diagnostics)
         if sources_known and doc.kind in SOURCED_KINDS and not has_errors(found.diagnostics):
             diagnostics.extend(uncited_sources(doc, found.cited))
-    by_page = {doc.src_uri: (doc, found) for (doc, _), found in zip(pages, rendered, strict=True)}
+    # Links between pages are checked in the source's site (a translation's are the build's).
+    by_page = {
+        doc.src_uri: (doc, found)
+        for (doc, _), found in zip(pages, rendered, strict=True)
+        if doc.language == SOURCE.code
+    }
     diagnostics.extend(target_problems(corpus, by_page))
     diagnostics.extend(repeated_events(corpus))
     return diagnostics

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from site_builder.site.check import check_content
 from site_builder.site.config_file import markdown_extensions, read_config
-from tests.support import MINIMAL, REPO, make_ctx
+from tests.support import MINIMAL, REPO, TRANSLATED, make_ctx
 
 EXTENSIONS, OPTIONS = markdown_extensions(read_config(REPO / "mkdocs.yml"))
 
@@ -96,3 +96,33 @@ def test_an_event_told_twice_is_a_warning_after_every_problem(tmp_path: Path) ->
         ("content/disputes/vehicle-licence-plates.md", "warning",
          "this event looks like the one at content/actors/serbia.md:13"),
     ]  # fmt: skip
+
+
+
+def _translation_problems(tmp_path: Path, text: str) -> list[str]:
+    content = Path(shutil.copytree(TRANSLATED, tmp_path / "content"))
+    (content / "places" / "presevo.sq.md").write_text(text, "utf-8")
+    found = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
+    return [f"{d.line}: {d.message}" for d in sorted(found) if d.path.endswith("presevo.sq.md")]
+
+
+def test_a_translations_body_is_held_to_the_english_rules(tmp_path: Path) -> None:
+    """A hostile pull request may come as a translation: its body is checked like a brief's."""
+    assert _translation_problems(
+        tmp_path,
+        "---\ntitle: Preshevë\nsummary: Komunë.\n---\n"
+        "Presheva është komunë.\n\n<script>alert(1)</script>\n\n"
+        '<a href="javascript:alert(1)">x</a>[^census]\n\nTekst[^nope].\n',
+    ) == [
+        "5: this paragraph cites no source: add a citation such as [^id], with the id of one "
+        "of this brief's sources",
+        "7: '<script>' elements are not allowed",
+        "9: 'javascript:' URLs are not allowed",
+        "11: unknown source id 'nope' in citation",
+    ]
+
+
+def test_a_translations_front_matter_is_held_to_the_english_rules(tmp_path: Path) -> None:
+    assert _translation_problems(
+        tmp_path, "---\ntitle: Preshevë <script>alert(1)</script>\nsummary: Komunë.\n---\n"
+    ) == ["2: '<script>' elements are not allowed in 'title'"]
