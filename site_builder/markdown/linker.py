@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +26,8 @@ from site_builder.content.diagnostics import Diagnostic, did_you_mean
 from site_builder.content.generated_pages import GENERATED, GENERATED_PAGES
 from site_builder.content.kinds import SOURCED_KINDS
 from site_builder.content.languages import LANGUAGE, SOURCE, Language
-from site_builder.content.model import Corpus, Document, Link
+from site_builder.content.model import Corpus, Document, Link, Source
+from site_builder.markdown.linear_stages import use_linear_stages
 from site_builder.render.source import source_html
 from site_builder.safety.html_allowlist import (
     MAY_HOLD_MARKUP,
@@ -67,6 +69,10 @@ _STATES_NOTHING = frozenset(
 )
 _WORD_RE = re.compile(r"[^\W\d_]")
 _CITATION_TEXT_RE = re.compile(CITATION_RE)
+_WIKILINK_TEXT_RE = re.compile(WIKILINK_RE)
+#: What may hold a link's or image's URL as written: a run of anything but spaces, brackets
+#: and quotes (``[k](../actors/kosovo.md)``, ``[k]: kosovo.md``, ``href="kosovo.md"``).
+_URL_TOKEN_RE = re.compile(r"[^\s()<>\[\]\"']+")
 _FOOTNOTE_DEFINITION_RE = re.compile(r"\s*\[\^[^\]\s]+\]:")
 _FOOTNOTE_LINE_RE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
 
@@ -94,16 +100,72 @@ class Target:
     line: int
 
 
+class BodyLines:
+    """Lines in a page's body, found in time linear in the body and in the number asked for.
+
+    ``next_line(literal)`` is the line of the literal's next occurrence: its first, then its
+    second, and back to its first after its last (the body's first line if it has none). Each
+    literal's occurrences are searched for once, each from the one before, and the literals of
+    a whole pattern (every wikilink, every citation) in one pass over the body; a line number
+    is a bisection of where the body's lines end. 80,000 wikilinks, each a problem at its
+    line, cost a few readings of the body instead of 80,000.
+    """
+
+    def __init__(self, body: str, first_line: int) -> None:
+        self._body = body
+        self._first_line = first_line
+        self._line_ends: list[int] | None = None
+        self._found: dict[str, list[int]] = {}
+        self._complete: set[str] = set()
+        self._taken: dict[str, int] = {}
+        self._patterns: set[tuple[re.Pattern[str], int]] = set()
+
+    def line(self, index: int) -> int:
+        """The line of the body's character at ``index``."""
+        if self._line_ends is None:
+            self._line_ends = [m.start() for m in re.finditer("\n", self._body)]
+        return self._first_line + bisect_left(self._line_ends, index)
+
+    def index(self, pattern: re.Pattern[str], group: int = 0) -> None:
+        """Take the occurrences of every literal that ``pattern`` matches (its ``group``) from
+        one pass over the body: each literal as a whole match, none searched for alone."""
+        if (pattern, group) in self._patterns:
+            return
+        self._patterns.add((pattern, group))
+        found: dict[str, list[int]] = {}
+        for match in pattern.finditer(self._body):
+            found.setdefault(match.group(group), []).append(match.start(group))
+        for literal, starts in found.items():
+            if literal not in self._found:
+                self._found[literal] = starts
+                self._complete.add(literal)
+
+    def next_line(self, literal: str) -> int:
+        found = self._found.setdefault(literal, [])
+        taken = self._taken.get(literal, 0)
+        self._taken[literal] = taken + 1
+        if taken == len(found) and literal not in self._complete:
+            index = self._body.find(literal, found[-1] + 1 if found else 0)
+            if index >= 0:
+                found.append(index)
+            else:
+                self._complete.add(literal)
+        return self.line(found[taken % len(found)] if found else 0)
+
+
 @dataclass
 class _PageState:
     doc: Document
     check_citations: bool = True
     linked: set[str] = field(default_factory=set)
     links: list[tuple[etree.Element, str, str]] = field(default_factory=list)
-    cited: list[str] = field(default_factory=list)
+    #: Source id -> the number of its note, in order of first citation.
+    cited: dict[str, int] = field(default_factory=dict)
     citation_uses: dict[str, int] = field(default_factory=dict)
+    #: "Did you mean" of each unknown source id, found once.
+    source_hints: dict[str, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    search_from: dict[str, int] = field(default_factory=dict)
+    hrefs: dict[str, str] = field(default_factory=dict)
     anchors: frozenset[str] = frozenset()
     targets: list[Target] = field(default_factory=list)
     #: Set once every treeprocessor has run: postprocessors then see the whole page (the toc
@@ -111,18 +173,24 @@ class _PageState:
     tree_done: bool = False
     #: The page read from Markdown's tree, when its body can hold no raw HTML or attributes.
     read: PageHtml | None = None
+    lines: BodyLines = field(init=False)
+    sources: dict[str, Source] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = BodyLines(self.doc.body, self.doc.body_line)
+        self.sources = {}
+        for source in self.doc.sources:
+            self.sources.setdefault(source.id, source)
 
     def line_of(self, literal: str) -> int:
         """The line of the next occurrence of ``literal`` in the body (its first line if none)."""
-        body = self.doc.body
-        index = body.find(literal, self.search_from.get(literal, 0))
-        if index < 0:
-            index = max(body.find(literal), 0)
-        self.search_from[literal] = index + 1
-        return self.doc.body_line + body.count("\n", 0, index)
+        return self.lines.next_line(literal)
 
-    def problem(self, literal: str, message: str) -> None:
-        """Report at the line of the next occurrence of ``literal`` in the body."""
+    def problem(self, literal: str, message: str, pattern: re.Pattern[str] | None = None) -> None:
+        """Report at the line of the next occurrence of ``literal`` in the body; ``pattern``
+        matches every literal of its kind (each occurrence of any one is then found at once)."""
+        if pattern is not None:
+            self.lines.index(pattern)
         self.diagnostics.append(Diagnostic(self.doc.path, self.line_of(literal), message))
 
 
@@ -157,6 +225,7 @@ class Linker:
         self._targets = {code: _targets(c, LANGUAGE[code]) for code, c in self._corpora.items()}
         self.page: _PageState | None = None
         self.extension = _LinkerExtension(self)
+        self._hints: dict[str, dict[str, str]] = {code: {} for code in self._corpora}
         self._use(SOURCE.code)
 
     def _use(self, language: str) -> None:
@@ -164,6 +233,13 @@ class Linker:
         self.corpus = self._corpora[language]
         self.matcher = self._matchers[language]
         self._sources = self._targets[language]
+        self._language_hints = self._hints[language]
+
+    def slug_hint(self, slug: str) -> str:
+        """The " (did you mean ...)" of an unknown slug: found once per build, not per link."""
+        if slug not in self._language_hints:
+            self._language_hints[slug] = did_you_mean(slug, self._sources)
+        return self._language_hints[slug]
 
     def begin_page(self, doc: Document, *, check_citations: bool = True) -> None:
         """``check_citations`` is False for a stand-in whose sources could not be read."""
@@ -196,7 +272,10 @@ class Linker:
         The site engine turns it into the page's URL (MkDocs also checks that it resolves).
         """
         assert self.page is not None
-        return source_link(self.page.doc.src_uri, self._sources[slug])
+        hrefs = self.page.hrefs
+        if slug not in hrefs:  # one page links to the same few pages again and again
+            hrefs[slug] = source_link(self.page.doc.src_uri, self._sources[slug])
+        return hrefs[slug]
 
     def link_element(self, slug: str, text: str, css_class: str) -> etree.Element:
         element = etree.Element("a", {"href": self.href(slug), "class": css_class})
@@ -242,8 +321,9 @@ class _WikilinkProcessor(InlineProcessor):
         slug, label = m.group(1).strip(), m.group(2)
         if slug not in self.linker._sources:
             if slug not in self.linker.corpus.unloaded:  # else its own problem is reported
-                hint = did_you_mean(slug, list(self.linker._sources))
-                page.problem(m.group(0), f"unknown page '{slug}' in wikilink{hint}")
+                hint = self.linker.slug_hint(slug)
+                message = f"unknown page '{slug}' in wikilink{hint}"
+                page.problem(m.group(0), message, _WIKILINK_TEXT_RE)
             span = etree.Element("span", {"class": "broken-wikilink"})
             span.text = label or slug
             return span, m.start(0), m.end(0)
@@ -267,18 +347,15 @@ class _CitationProcessor(InlineProcessor):
         if page is None:
             return None, None, None
         source_id = m.group(1)
-        if page.doc.source(source_id) is None:
+        if source_id not in page.sources:
             if not page.check_citations:
                 return None, None, None
-            known = [s.id for s in page.doc.sources]
-            page.problem(
-                m.group(0),
-                f"unknown source id '{source_id}' in citation{did_you_mean(source_id, known)}",
-            )
+            if source_id not in page.source_hints:
+                page.source_hints[source_id] = did_you_mean(source_id, page.sources)
+            message = f"unknown source id '{source_id}' in citation{page.source_hints[source_id]}"
+            page.problem(m.group(0), message, _CITATION_TEXT_RE)
             return None, None, None
-        if source_id not in page.cited:
-            page.cited.append(source_id)
-        number = page.cited.index(source_id) + 1
+        number = page.cited.setdefault(source_id, len(page.cited) + 1)
         uses = page.citation_uses[source_id] = page.citation_uses.get(source_id, 0) + 1
         sup = etree.Element(
             "sup", {"id": f"fnref{uses if uses > 1 else ''}:{number}", "class": "citation"}
@@ -307,11 +384,12 @@ class _LinkTreeprocessor(Treeprocessor):
         self._autolink(page, root, raw_depth=0)
         _mark_external_links(root)
         self._add_notes(page, root)
-        sentences = _SentenceFinder(root)
-        page.links = [
-            (element, target, via, sentences.around(element))
-            for element, target, via, _ in page.links
-        ]
+        if page.links:
+            sentences = _SentenceFinder(root)
+            page.links = [
+                (element, target, via, sentences.around(element))
+                for element, target, via, _ in page.links
+            ]
 
     def _autolink(self, page: _PageState, element: etree.Element, raw_depth: int) -> int:
         """Link mentions in ``element``'s text and its children; returns the raw-HTML depth.
@@ -387,9 +465,8 @@ class _LinkTreeprocessor(Treeprocessor):
         heading = etree.SubElement(notes, "p", {"class": "footnote-title"})
         heading.text = "Notes"
         items = etree.SubElement(notes, "ol")
-        for number, source_id in enumerate(page.cited, start=1):
-            source = page.doc.source(source_id)
-            assert source is not None
+        for source_id, number in page.cited.items():
+            source = page.sources[source_id]
             item = etree.SubElement(items, "li", {"id": f"fn:{number}"})
             paragraph = etree.SubElement(item, "p")
             paragraph.text = self.md.htmlStash.store(source_html(source)) + "\u00a0"
@@ -431,9 +508,7 @@ def _check_footnote_definitions(page: _PageState, root: etree.Element) -> None:
         )
         if rendered or _FOOTNOTE_DEFINITION_RE.match(text):
             where = next(written, None)
-            line = page.doc.body_line + (
-                page.doc.body.count("\n", 0, where.start()) if where else 0
-            )
+            line = page.lines.line(where.start() if where else 0)
             page.diagnostics.append(
                 Diagnostic(
                     page.doc.path,
@@ -446,15 +521,12 @@ def _check_footnote_definitions(page: _PageState, root: etree.Element) -> None:
 
 def _check_sourcing(page: _PageState, root: etree.Element) -> None:
     """Every paragraph, list item and table row that states something cites a source."""
-    body = page.doc.body
-    cursor = 0
+    search = _ForwardSearch(page.doc.body)
     for block, noun in _statement_blocks(root):
         words = _first_words(block)
-        index = body.find(words, cursor) if words else -1
-        if index >= 0:
-            cursor = index + len(words)
+        index = search.find(words) if words else -1
         if not _cites(block):
-            line = page.doc.body_line + body.count("\n", 0, max(index, 0))
+            line = page.lines.line(max(index, 0))
             page.diagnostics.append(
                 Diagnostic(
                     page.doc.path,
@@ -463,6 +535,40 @@ def _check_sourcing(page: _PageState, root: etree.Element) -> None:
                     "of one of this brief's sources",
                 )
             )
+
+
+class _ForwardSearch:
+    """Each block's first words in the body, each looked for after the last ones found.
+
+    Words that are not in the body as typed (the title a wikilink shows, an escaped sign) are
+    looked for up to its end, which read again for each block of a long page would take
+    minutes: words once missing are not looked for again, and once misses have read the body
+    ``_MISSES_READ`` times over, later searches look ``_WINDOW`` characters ahead. Until then
+    (and in any body shorter than the window) each search is ``body.find(words, cursor)``.
+    """
+
+    _MISSES_READ = 8
+    _WINDOW = 4_096
+
+    def __init__(self, body: str) -> None:
+        self._body = body
+        self._cursor = 0
+        self._missing: set[str] = set()
+        self._budget = self._MISSES_READ * len(body)
+
+    def find(self, words: str) -> int:
+        if words in self._missing:  # missing after an earlier cursor, so after this one
+            return -1
+        cursor = self._cursor
+        bounded = self._budget <= 0 and len(self._body) - cursor > self._WINDOW
+        end = cursor + self._WINDOW if bounded else len(self._body)
+        index = self._body.find(words, cursor, end)
+        if index >= 0:
+            self._cursor = index + len(words)
+        elif not bounded:
+            self._missing.add(words)
+            self._budget -= len(self._body) - cursor
+        return index
 
 
 def _statement_blocks(element: etree.Element) -> Iterator[tuple[etree.Element, str]]:
@@ -564,46 +670,71 @@ def _raw_kind(md: markdown.Markdown, index: int) -> str:
 
 
 class _SentenceFinder:
-    """The sentence around a link, read from its innermost block (citations left out)."""
+    """The sentence around a link, read from its innermost block (citations left out).
+
+    The tree is read once; each block's sentence ends are found once, and each sentence once,
+    however many links it holds.
+    """
 
     def __init__(self, root: etree.Element) -> None:
         self._texts: list[str] = []
         self._where: dict[int, tuple[int, int]] = {}
-        for block in root.iter():
-            if block.tag in BLOCKS and not any(
-                inner.tag in BLOCKS for inner in block.iter() if inner is not block
-            ):
-                parts: list[str] = []
-                self._walk(block, parts, len(self._texts))
-                self._texts.append("".join(parts))
+        self._ends: dict[int, tuple[list[int], list[int]]] = {}
+        self._sentences: dict[tuple[int, int, int], str] = {}
+        self._length = 0
+        self._find_blocks(root)
+
+    def _find_blocks(self, element: etree.Element) -> bool:
+        """Read every innermost block in ``element``; whether ``element`` holds a block."""
+        holds = False
+        for child in element:
+            if self._find_blocks(child) or child.tag in BLOCKS:
+                holds = True
+        if not holds and element.tag in BLOCKS:
+            parts: list[str] = []
+            self._length = 0
+            self._walk(element, parts, len(self._texts))
+            self._texts.append("".join(parts))
+        return holds
 
     def _walk(self, element: etree.Element, parts: list[str], block: int) -> None:
         if element.tag == "sup":
             return
-        self._where[id(element)] = (block, sum(map(len, parts)))
-        parts.append(_clean(element.text or ""))
+        self._where[id(element)] = (block, self._length)
+        self._add(parts, element.text)
         for child in element:
             self._walk(child, parts, block)
-            parts.append(_clean(child.tail or ""))
+            self._add(parts, child.tail)
+
+    def _add(self, parts: list[str], text: str | None) -> None:
+        cleaned = _clean(text or "")
+        parts.append(cleaned)
+        self._length += len(cleaned)
 
     def around(self, element: etree.Element) -> str:
         if id(element) not in self._where:
             return ""
         block, offset = self._where[id(element)]
         text = self._texts[block]
-        begin, finish = 0, len(text)
-        for boundary in _SENTENCE_END_RE.finditer(text):
-            if boundary.end() <= offset:
-                begin = boundary.end()
-            elif boundary.start() >= offset:
-                finish = boundary.start()
-                break
-        sentence = " ".join(text[begin:finish].split())
-        return sentence if len(sentence) <= _MAX_CONTEXT else sentence[: _MAX_CONTEXT - 1] + "…"
+        if block not in self._ends:
+            found = list(_SENTENCE_END_RE.finditer(text))
+            self._ends[block] = ([b.start() for b in found], [b.end() for b in found])
+        starts, ends = self._ends[block]
+        before = bisect_right(ends, offset)  # sentence ends wholly before the link
+        after = bisect_left(starts, offset)  # the first one wholly after it
+        begin = ends[before - 1] if before else 0
+        finish = starts[after] if after < len(starts) else len(text)
+        key = (block, begin, finish)
+        if key not in self._sentences:
+            sentence = " ".join(text[begin:finish].split())
+            if len(sentence) > _MAX_CONTEXT:
+                sentence = sentence[: _MAX_CONTEXT - 1] + "…"
+            self._sentences[key] = sentence
+        return self._sentences[key]
 
 
 def _clean(text: str) -> str:
-    return HTML_PLACEHOLDER_RE.sub("", text)
+    return HTML_PLACEHOLDER_RE.sub("", text) if STX in text else text
 
 
 class _AllowlistPostprocessor(Postprocessor):
@@ -620,6 +751,8 @@ class _AllowlistPostprocessor(Postprocessor):
             for refusal in found.refusals:
                 page.problem(refusal.literal, refusal.message)
             page.anchors = found.ids
+            if found.targets:
+                page.lines.index(_URL_TOKEN_RE)
             page.targets = [Target(kind, url, page.line_of(url)) for kind, url in found.targets]
         return text
 
@@ -645,6 +778,7 @@ class _LinkerExtension(Extension):
         self.linker = linker
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        use_linear_stages(md)  # Python-Markdown linear in a page's blocks and elements
         md.inlinePatterns.register(_WikilinkProcessor(self.linker), "site_builder_wikilink", 176)
         md.inlinePatterns.register(_CitationProcessor(self.linker), "site_builder_citation", 175)
         # After inline patterns (20) and prettify (10); before toc and MkDocs' anchor list (5),

@@ -37,13 +37,13 @@ def _context(link: Link) -> Context:
 
 def backlinks_html(doc: Document, links: Sequence[Link], corpus: Corpus, ctx: BuildContext) -> str:
     """Pages linking to ``doc``, grouped by kind and sorted by title, each with its sentences."""
-    contexts: dict[str, list[Context]] = {}
+    contexts: dict[str, dict[Context, None]] = {}  # each source's contexts, each once, in order
     for link in links:
         if link.target == doc.slug and link.source != doc.slug and link.source in corpus.by_slug:
-            found = contexts.setdefault(link.source, [])
+            found = contexts.setdefault(link.source, {})
             context = _context(link)
-            if context.text and context not in found:
-                found.append(context)
+            if context.text:
+                found[context] = None
     sources = by_title(corpus.by_slug[slug] for slug in contexts)
     groups = [
         (heading, [Backlink(d, tuple(contexts[d.slug])) for d in sources if d.kind == kind])

@@ -9,6 +9,7 @@ briefs need; anything else is a problem, named so that a contributor can find an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,6 +50,15 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
 _TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);")
 _LINK_SCHEMES = ("http", "https", "mailto")
 _NAMESPACE = re.compile(r"^\{[^}]*\}")
+#: Each element's attributes, with the ones any element may carry.
+_ALLOWED = {tag: GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset()) for tag in ELEMENTS}
+
+
+@functools.lru_cache(maxsize=1024)
+def _local_name(name: str) -> str:
+    """A tag or attribute name without html5lib's namespace, in lower case (a page has few
+    names and many elements: each name is read once)."""
+    return _NAMESPACE.sub("", name).lower()
 
 
 @dataclass(frozen=True)
@@ -131,7 +141,7 @@ def _targets(tree) -> Iterator[tuple[str, str]]:
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
-        tag = _NAMESPACE.sub("", element.tag).lower()
+        tag = _local_name(element.tag)
         if tag == "a" and element.get("class") not in _BUILD_LINKS:
             url = element.get("href")
             kind = "link"
@@ -148,14 +158,14 @@ def _refusals(tree) -> Iterator[Refusal]:
     for element in tree.iter():
         if not isinstance(element.tag, str):  # comments: never rendered
             continue
-        tag = _NAMESPACE.sub("", element.tag).lower()
+        tag = _local_name(element.tag)
         if tag == "document_fragment":
             continue
         if tag not in ELEMENTS:
             yield Refusal(f"<{tag}", _element_message(tag))
             continue
         for name, value in element.attrib.items():
-            name = _NAMESPACE.sub("", str(name)).lower()
+            name = _local_name(str(name))
             problem = _attribute_problem(tag, name, value or "")
             if problem:
                 yield Refusal(name if name in problem.split("'") else value, problem)
@@ -172,7 +182,7 @@ def _element_message(tag: str) -> str:
 def _attribute_problem(tag: str, name: str, value: str) -> str | None:
     if name.startswith("on"):
         return f"event-handler attribute '{name}' is not allowed"
-    allowed = GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset())
+    allowed = _ALLOWED[tag]
     if name not in allowed:
         listed = ", ".join(sorted(allowed))
         return f"attribute '{name}' is not allowed on '<{tag}>' (allowed: {listed})"
@@ -185,6 +195,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # the same few URLs, link after link (notes, anchors)
 def _link_problem(url: str) -> str | None:
     if problem := url_problem(url):
         return problem

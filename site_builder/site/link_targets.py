@@ -8,8 +8,9 @@ link never reaches readers as a build warning nobody read.
 
 from __future__ import annotations
 
+import functools
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from urllib.parse import unquote, urldefrag
 
 from site_builder.content.diagnostics import Diagnostic, did_you_mean
@@ -25,10 +26,14 @@ def target_problems(
     markdown = {d.src_uri for d in corpus.documents}
     markdown |= {s.document.src_uri for s in corpus.stand_ins}
     markdown |= {p.src_uri for p in GENERATED_PAGES}
+    wanted = sorted(markdown | corpus.assets)
+    hints = functools.cache(lambda path: did_you_mean(path, wanted))  # per path, not per link
     problems = []
     for src_uri, (doc, found) in pages.items():
         for target in found.targets:
-            message = _problem(src_uri, target.kind, target.url, markdown, corpus.assets, pages)
+            message = _problem(
+                src_uri, target.kind, target.url, markdown, corpus.assets, pages, hints
+            )
             if message:
                 problems.append(Diagnostic(doc.path, target.line, message))
     return problems
@@ -41,6 +46,7 @@ def _problem(
     markdown: set[str],
     assets: frozenset[str],
     pages: Mapping[str, tuple[Document, PageLinks]],
+    hints: Callable[[str], str],
 ) -> str | None:
     address, fragment = urldefrag(url.strip())
     address = unquote(address.split("?", 1)[0])
@@ -58,8 +64,7 @@ def _problem(
     if path in assets:
         return None
     if path not in markdown:
-        wanted = sorted(markdown | assets)
-        hint = did_you_mean(path, wanted)
+        hint = hints(path)
         if not path.endswith(".md"):
             return (
                 f"the link '{url}' points at no page or file: link to a page's Markdown file "

@@ -74,3 +74,11 @@ def test_other_targets_and_self_links_are_ignored() -> None:
     )
     assert "No other page links here yet." in html
     assert "<li>" not in html
+
+
+def test_thousands_of_sentences_from_one_page_each_once_in_order() -> None:
+    """Each sentence is kept once, in the order first met, in time linear in the links."""
+    links = [Link("serbia", "kosovo", "wikilink", f"Sentence {n % 500}.") for n in range(20_000)]
+    html = backlinks("kosovo", links)
+    sentences = re.findall(r'<q class="backlink-sentence">([^<]+)</q>', html)
+    assert sentences == [f"Sentence {n}." for n in range(500)]

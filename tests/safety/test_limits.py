@@ -12,7 +12,6 @@ import pytest
 from site_builder.content.model import Source
 from site_builder.markdown.linker import Linker
 from site_builder.safety.limits import (
-    MAX_LINKS,
     MAX_LIST_ITEMS,
     MAX_NESTING,
     MAX_TAGS,
@@ -39,7 +38,6 @@ REFUSED = [
     ("lists 21 deep", "Intro.\n\n" + nested(21), [(22, "lists or quotations are nested 21 levels deep; the limit is 20")]),
     ("quotes 500 deep", ">" * 500 + " x\n", [(0, "lists or quotations are nested 500 levels deep; the limit is 20")]),
     ("too many list items", "- x\n" * 5_001, [(0, "the body has 5,001 list items; the limit is 5,000: split the page")]),
-    ("too many links", "[[kosovo]] " * 4_001, [(0, "the body has 4,001 links, wikilinks and citations; the limit is 4,000: split the page")]),
     ("too many tags", "<b>x</b> " * 4_001, [(0, "the body has 8,002 '<' signs; the limit is 8,000: split the page")]),
     ("unclosed brackets before a long paragraph", "[" * 20 + " word" * 200_000, [(0, f"the body's '[' signs are {FAR} that hold them")]),
     ("unclosed tags before a long paragraph", "<a " * 200 + " word" * 200_000, [(0, f"the body's '<' signs are {FAR} that hold them")]),
@@ -62,7 +60,8 @@ def test_a_body_past_a_bound_is_refused(body: str, expected: list[tuple[int, str
     [
         nested(MAX_NESTING),
         "- x\n" * MAX_LIST_ITEMS,
-        "[[kosovo]] " * MAX_LINKS,
+        ("[[kosovo]] " * 20 + "1.[^s]\n\n") * 4_000,  # 80,000 wikilinks: no bound of their own
+        ("X.[^s] " * 20 + "\n\n") * 6_000,  # 120,000 citations
         "<b>x</b> " * (MAX_TAGS // 2),
         "[closed] " * 200 + " word" * 100_000,  # brackets that close soon cost little
         ("[[kosovo]] " * 10 + " word" * 1_000 + "\n\n") * 300,  # links in many paragraphs
@@ -72,6 +71,7 @@ def test_a_body_past_a_bound_is_refused(body: str, expected: list[tuple[int, str
         "nesting",
         "list items",
         "links",
+        "citations",
         "tags",
         "closed brackets",
         "many paragraphs",

@@ -92,3 +92,30 @@ def test_a_broken_link_fails_the_build_too(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert f"{SERBIA}:16: the link '../actors/kosvo.md' points at no page of content/" in err
     assert not site.exists()
+
+
+def test_thousands_of_broken_links_each_at_its_line_each_path_hinted_once(monkeypatch) -> None:
+    from site_builder.markdown.linker import PageLinks, Target
+    from site_builder.site import link_targets
+    from tests.support import make_corpus, make_doc
+
+    looked_up = []
+
+    def did_you_mean(word: str, candidates) -> str:
+        looked_up.append(word)
+        return " (did you mean 'actors/kosovo.md'?)"
+
+    monkeypatch.setattr(link_targets, "did_you_mean", did_you_mean)
+    serbia = make_doc("actor", "serbia", "Serbia")
+    corpus = make_corpus(serbia, make_doc("actor", "kosovo", "Kosovo"))
+    # Two spellings of one path that points at nothing; kosovo.md exists (and its anchors are
+    # not checked: it is not among the pages rendered here).
+    urls = ["kosvo.md", "kosovo.md", "../actors/kosvo.md", "kosovo.md#x"]
+    targets = tuple(Target("link", urls[n % 4], 5 + n) for n in range(20_000))
+    found = PageLinks((), (), targets=targets)
+    problems = link_targets.target_problems(corpus, {serbia.src_uri: (serbia, found)})
+    assert [p.line for p in problems] == [5 + n for n in range(20_000) if n % 2 == 0]
+    assert problems[0].message == (
+        "the link 'kosvo.md' points at no page of content/ (did you mean 'actors/kosovo.md'?)"
+    )
+    assert looked_up == ["actors/kosvo.md"]
