@@ -9,15 +9,19 @@ and gives each language its own part of the navigation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.kinds import HOME
 from site_builder.content.languages import LANGUAGES, SOURCE, language_of, source_uri
+from site_builder.generated.feed import feed_path
 from site_builder.render.catalogue import translate
 from site_builder.site.pipeline import PreparedSite
 from site_builder.site.urls import page_url
@@ -50,15 +54,37 @@ def language_meta(src_uri: str, site: PreparedSite) -> dict[str, Any]:
         "sb_versions": versions if len(versions) > 1 else [],
         "sb_notices": notices,
         "sb_english": page_url(english),
+        "sb_feed": feed_path(language),
     }
 
 
 @pass_context
 def page_translate(context: Context, key: str) -> str:
     """The template global ``site_builder_t(key)``: a catalogue string in the page's language."""
+    return translate(_page_language(context), key)
+
+
+def _page_language(context: Context) -> str:
+    """The language of the page a template renders (the source's for theme-only pages)."""
     page = context.get("page")
     meta = page.meta if page is not None and page.meta else {}
-    return translate(meta.get("sb_language", SOURCE.code), key)
+    return meta.get("sb_language", SOURCE.code)
+
+
+def names_url(files: Files) -> Callable[[Context], str]:
+    """The template global ``site_builder_names_url()``: the Names page of the page's language
+    (where search without JavaScript sends readers), "" if the build has none."""
+    urls = {}
+    for language in LANGUAGES:
+        names = files.get_file_from_path(language.src_uri(GENERATED["names"].src_uri))
+        if names is not None:
+            urls[language.code] = names.url
+
+    @pass_context
+    def url(context: Context) -> str:
+        return urls.get(_page_language(context), "")
+
+    return url
 
 
 def language_navs(nav: Navigation) -> dict[str, Navigation]:

@@ -41,13 +41,17 @@ from mkdocs.structure.pages import Page
 
 from site_builder.content.diagnostics import Diagnostic, plural, print_diagnostics
 from site_builder.content.files import stops_the_build
-from site_builder.content.generated_pages import GENERATED
 from site_builder.content.kinds import KIND
 from site_builder.content.languages import LANGUAGE, SOURCE, language_of
 from site_builder.content.translations import split_name
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Prerendered
-from site_builder.mkdocs.languages import language_meta, language_navs, page_translate
+from site_builder.mkdocs.languages import (
+    language_meta,
+    language_navs,
+    names_url,
+    page_translate,
+)
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
     Populated,
@@ -287,6 +291,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         build = self.build
         env.globals["site_builder_t"] = page_translate
+        env.globals["site_builder_names_url"] = names_url(files)
         build.derived = every_page_rendered(build.site, build.found)
         if build.derived.failed:
             if self.cache is None:
@@ -300,8 +305,6 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         env.bytecode_cache = bytecode_cache("theme")
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
-        names = files.get_file_from_path(GENERATED["names"].src_uri)
-        env.globals["site_builder_names_url"] = names.url if names is not None else ""
         if build.workers > 1 and build.nav is not None:  # every page's template, ahead
             pages = _pages(files, config)
             build.built = build_ahead(
