@@ -87,6 +87,23 @@ def names_url(files: Files) -> Callable[[Context], str]:
     return url
 
 
+def without_repeated_anchor_links(pages: list[Page], site: PreparedSite, files: Files) -> None:
+    """A page shown in English in another language's site has the English page's links: MkDocs
+    would warn about each broken anchor among them again in every language. Keep only those
+    broken in this language's site alone (an anchor of a translated heading)."""
+    for page in pages:
+        uri = page.file.src_uri
+        doc, english = site.documents.get(uri), site.documents.get(source_uri(uri))
+        if doc is None or english is None or doc is english or doc.path != english.path:
+            continue
+        for target, links in list((page.links_to_anchors or {}).items()):
+            original = files.get_file_from_path(source_uri(target.src_uri))
+            found = original.page.present_anchor_ids if original and original.page else None
+            if found is None:
+                continue
+            page.links_to_anchors[target] = {a: link for a, link in links.items() if a in found}
+
+
 def language_navs(nav: Navigation) -> dict[str, Navigation]:
     """Each language's part of the navigation MkDocs made of every language's, one after the
     other: its items and pages, its own home page, and no previous or next page across."""

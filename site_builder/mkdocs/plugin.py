@@ -39,7 +39,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from site_builder.content.diagnostics import Diagnostic, plural, print_diagnostics
+from site_builder.content.diagnostics import (
+    Diagnostic,
+    plural,
+    print_diagnostics,
+    sort_diagnostics,
+)
 from site_builder.content.files import stops_the_build
 from site_builder.content.kinds import KIND
 from site_builder.content.languages import LANGUAGE, SOURCE, language_of
@@ -51,6 +56,7 @@ from site_builder.mkdocs.languages import (
     language_navs,
     names_url,
     page_translate,
+    without_repeated_anchor_links,
 )
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
@@ -260,7 +266,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             return ""
         markdown = site.markdown(uri, self.ctx)
         if self.cache is not None and not site.degraded:
-            where = (doc.path, doc.body_line) if doc else uri
+            # A page shown in English in another language has the English page's file and body.
+            where = (uri, doc.path, doc.body_line) if doc else uri
             key = build.keys[uri] = digest("page", build.inputs, where, markdown)
             if key in self.cache.last:
                 return ""  # rendered last time from the same inputs: on_page_content restores it
@@ -292,6 +299,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         build = self.build
         env.globals["site_builder_t"] = page_translate
         env.globals["site_builder_names_url"] = names_url(files)
+        without_repeated_anchor_links(_pages(files, config), build.site, files)
         build.derived = every_page_rendered(build.site, build.found)
         if build.derived.failed:
             if self.cache is None:
@@ -394,7 +402,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 def _stop(problems: tuple[Diagnostic, ...]) -> None:
     """Print every problem and end the build, which then publishes nothing."""
     print_diagnostics(list(problems), sys.stderr)
-    errors = sum(d.severity == "error" for d in problems)
+    errors = sum(d.severity == "error" for d in sort_diagnostics(problems))
     raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
 
 

@@ -51,7 +51,7 @@ def test_every_language_site_has_every_page_with_its_language(site: Path) -> Non
 
 def test_english_alone_publishes_no_other_language(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    build_site(TRANSLATED, site, workers=1)
+    build_site(TRANSLATED, site, workers=1, languages=["en"])
     assert not (site / "sq").exists()
     html = (site / "disputes/vehicle-licence-plates/index.html").read_text("utf-8")
     assert "sb-languages" not in html
@@ -138,3 +138,4 @@ def test_the_review_page_lists_translations_behind_their_english_page(tmp_path: 
 def test_with_every_translation_current_the_review_page_says_so(site: Path) -> None:
     review = (site / "sq/review/index.html").read_text("utf-8")
     assert "Çdo përkthim ndjek versionin aktual të faqes së vet në anglisht." in review
+
