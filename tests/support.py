@@ -79,6 +79,11 @@ def search_records(site: Path) -> dict[str, dict[str, Any]]:
 
 
 FIXTURES = REPO / "tests" / "fixtures"
+#: A one-pixel PNG image, for content/assets/.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63f8ffff3f0005fe02fea7d6a4f90000000049454e44ae426082"
+)
 MINIMAL = FIXTURES / "minimal" / "content"
 BIN = Path(sys.executable).parent
 #: A fixed build time, so that builds compare byte for byte.

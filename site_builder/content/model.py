@@ -281,9 +281,7 @@ class Corpus:
     #: The files of content/assets/ ("assets/map.png"), which pages may link to.
     assets: frozenset[str] = frozenset()
     #: Every valid translation file, by (language, slug).
-    translations: Mapping[tuple[str, str], Translation] = field(
-        default_factory=dict, compare=False
-    )
+    translations: Mapping[tuple[str, str], Translation] = field(default_factory=dict, compare=False)
 
     @cached_property
     def by_slug(self) -> Mapping[str, Document]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from site_builder.content.diagnostics import Diagnostic, has_errors
 from site_builder.content.kinds import SOURCED_KINDS
-from site_builder.content.languages import SOURCE, WRITTEN
+from site_builder.content.languages import WRITTEN
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Document
 from site_builder.markdown.linker import Linker, PageLinks
@@ -76,12 +76,7 @@ def check_content(
         diagnostics.extend(found.diagnostics)
         if sources_known and doc.kind in SOURCED_KINDS and not has_errors(found.diagnostics):
             diagnostics.extend(uncited_sources(doc, found.cited))
-    # Links between pages are checked in the source's site (a translation's are the build's).
-    by_page = {
-        doc.src_uri: (doc, found)
-        for (doc, _), found in zip(pages, rendered, strict=True)
-        if doc.language == SOURCE.code
-    }
+    by_page = {doc.src_uri: (doc, found) for (doc, _), found in zip(pages, rendered, strict=True)}
     diagnostics.extend(target_problems(corpus, by_page))
     diagnostics.extend(repeated_events(corpus))
     return diagnostics

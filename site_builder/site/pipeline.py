@@ -125,14 +125,16 @@ def every_page_rendered(site: PreparedSite, found: Mapping[str, PageLinks]) -> D
 
     ``found``: what rendering each page found, by source path (each page counted once).
     """
+    contents = {**site.documents, **{uri: s.document for uri, s in site.stand_ins.items()}}
+    targets = target_problems(
+        site.corpus, {uri: (contents[uri], f) for uri, f in found.items() if uri in contents}
+    )
     # A page shown in English in another language's site finds the English page's problems
     # again: each is reported once.
     problems = list(
-        dict.fromkeys([*site.problems, *(d for f in found.values() for d in f.diagnostics)])
-    )
-    contents = {**site.documents, **{uri: s.document for uri, s in site.stand_ins.items()}}
-    problems += target_problems(
-        site.corpus, {uri: (contents[uri], f) for uri, f in found.items() if uri in contents}
+        dict.fromkeys(
+            [*site.problems, *(d for f in found.values() for d in f.diagnostics), *targets]
+        )
     )
     if has_errors(problems):
         return Derived(tuple(problems), MappingProxyType({}))
