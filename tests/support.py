@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -347,3 +348,14 @@ def translated_corpus() -> Corpus:
     corpus, problems = load_corpus(TRANSLATED)
     assert problems == []
     return corpus
+
+
+#: Translations the loader leaves out, with problems in their bodies (its README.md says which).
+LEFT_OUT = FIXTURES / "left-out-translations"
+
+
+def left_out_translations(folder: Path) -> Path:
+    """The translated fixture with LEFT_OUT's files over it, in ``folder``/content."""
+    content = Path(shutil.copytree(TRANSLATED, folder / "content"))
+    shutil.copytree(LEFT_OUT / "content", content, dirs_exist_ok=True)
+    return content
