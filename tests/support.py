@@ -326,14 +326,16 @@ def yaml_as_json(value: Any) -> Any:
     return value
 
 
-def schema_errors(kind: Kind, data: dict[str, Any]) -> list[str]:
-    """What the kind's front-matter JSON Schema says of ``data`` (nothing: it validates)."""
+def schema_errors(name: str, data: dict[str, Any]) -> list[str]:
+    """What the front-matter JSON Schema ``name`` (a kind's, or the translations') says of
+    ``data``, as the site publishes it (nothing: it validates)."""
     import jsonschema
 
-    from site_builder.content.json_schema import front_matter_schema
+    from site_builder.content.json_schema import schema_files, schema_path
 
     validator = jsonschema.Draft202012Validator(
-        front_matter_schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        json.loads(schema_files()[schema_path(name)]),
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
     return sorted(error.message for error in validator.iter_errors(yaml_as_json(data)))
 

@@ -334,7 +334,7 @@ def test_the_data_page_links_every_download(real_site: Path) -> None:
     for name in ("datapackage.json", "briefs.json", "statements.csv", "timeline.csv",
                  "sources.csv", "names.csv", "corrections.csv"):  # fmt: skip
         assert f'href="{name}"' in page and (real_site / "data" / name).is_file(), name
-    assert 'href="../schemas/actor.schema.json"' in page
-    assert (real_site / "schemas" / "actor.schema.json").read_text() == (
-        REPO / "schemas" / "actor.schema.json"
-    ).read_text()
+    for schema in ("actor", "translation"):
+        assert f'href="../schemas/{schema}.schema.json"' in page
+        published = real_site / "schemas" / f"{schema}.schema.json"
+        assert published.read_text() == (REPO / "schemas" / f"{schema}.schema.json").read_text()
