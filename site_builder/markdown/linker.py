@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_left, bisect_right
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,6 +101,8 @@ class Target:
     kind: str
     url: str
     line: int
+    #: Written in raw HTML, which is published as written (never made relative to the page).
+    in_html: bool = False
 
 
 class BodyLines:
@@ -766,7 +768,12 @@ class _AllowlistPostprocessor(Postprocessor):
             if found.targets:
                 page.lines.index(_URL_TOKEN_RE)
             written = [(kind, page.as_written(kind, url)) for kind, url in found.targets]
-            page.targets = [Target(kind, url, page.line_of(url)) for kind, url in written]
+            in_tree = Counter(target for _, target in page.written)
+            page.targets = []
+            for kind, url in written:
+                in_html = not in_tree[(kind, url)]
+                in_tree[(kind, url)] -= not in_html
+                page.targets.append(Target(kind, url, page.line_of(url), in_html))
         return text
 
 

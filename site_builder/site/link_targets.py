@@ -39,10 +39,23 @@ def target_problems(
         for target in found.targets:
             message = _problem(
                 source_uri(src_uri), target, found.anchors, markdown, corpus.assets, pages, hints
-            )
+            ) or _in_html_problem(target)
             if message:
                 problems.append(Diagnostic(doc.path, target.line, message))
     return problems
+
+
+def _in_html_problem(target: Target) -> str | None:
+    """Raw HTML is published as written, so a relative link there would be one folder off
+    from the page's URL; only a fragment works (the page itself)."""
+    if not target.in_html or target.url.strip().startswith("#"):
+        return None
+    kind, url = target.kind, target.url
+    markdown = f"![text]({url})" if kind == "image" else f"[text]({url})"
+    return (
+        f"the HTML {kind} '{url}' is published as written, so readers would not reach it: "
+        f"write it in Markdown, {markdown}"
+    )
 
 
 def _problem(

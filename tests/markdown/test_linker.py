@@ -228,3 +228,4 @@ def test_targets_are_read_as_written_whatever_the_engine_makes_of_them(raw: str)
     if raw:
         expected.add(("link", "../../rewritten/"))
     assert {(t.kind, t.url) for t in found.targets} == expected
+

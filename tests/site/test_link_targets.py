@@ -54,6 +54,16 @@ BROKEN = [
         "(e.g. '../actors/kosovo.md') or to a file of content/assets/ "
         "(did you mean 'actors/kosovo.md'?)",
     ),
+    (  # raw HTML is published as written: from the page's URL, one folder off
+        '<a href="../actors/kosovo.md">Kosovo</a>',
+        "the HTML link '../actors/kosovo.md' is published as written, so readers would not "
+        "reach it: write it in Markdown, [text](../actors/kosovo.md)",
+    ),
+    (
+        '<img src="../assets/map.png" alt="A map">',
+        "the HTML image '../assets/map.png' is published as written, so readers would not "
+        "reach it: write it in Markdown, ![text](../assets/map.png)",
+    ),
 ]  # fmt: skip
 
 
@@ -73,6 +83,7 @@ def test_a_broken_target_is_an_error_at_its_line(tmp_path: Path, line: str, mess
         "[m](../assets/map.png)",
         "[s](#fn:1)",
         "[e](https://www.eeas.europa.eu/)",
+        '<a href="#fn:1">the note</a>',
     ],
 )
 def test_a_target_that_exists_passes(tmp_path: Path, line: str, capsys) -> None:
