@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from site_builder.content.model import Corpus, PartialDate
 from site_builder.generated.corrections import newest_first
+from site_builder.render.catalogue import translate
 from site_builder.render.order import by_date
 from site_builder.render.view import View, full_date
 from site_builder.site.context import BuildContext
@@ -47,7 +48,7 @@ def entries(corpus: Corpus, ctx: BuildContext, site_url: str) -> list[FeedEntry]
         digest = hashlib.sha256(correction.text.encode()).hexdigest()[:12]
         found.append(
             FeedEntry(
-                f"Correction: {item.doc.title}",
+                translate(ctx.language.code, "feed.correction", title=item.doc.title),
                 f"{page}#correction-{correction.date.isoformat()}-{digest}",
                 f"{page}#corrections",
                 full_date(correction.date),

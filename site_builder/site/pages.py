@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from site_builder.content.kinds import HOME
+from site_builder.content.languages import source_uri
 from site_builder.content.model import Corpus, Document
 from site_builder.generated.home import home_markdown
 from site_builder.render.brief_page import page_markdown
@@ -10,7 +11,8 @@ from site_builder.site.context import BuildContext
 
 
 def document_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
-    """The home page gathers the corpus like a generated page; every other page is its own."""
-    if doc.src_uri == HOME:
+    """The home page (of every language's site) gathers the corpus like a generated page; every
+    other page is its own."""
+    if source_uri(doc.src_uri) == HOME:
         return home_markdown(doc, corpus, ctx)
     return page_markdown(doc, corpus, ctx)

@@ -98,7 +98,6 @@ def test_an_event_told_twice_is_a_warning_after_every_problem(tmp_path: Path) ->
     ]  # fmt: skip
 
 
-
 def _translation_problems(tmp_path: Path, text: str) -> list[str]:
     content = Path(shutil.copytree(TRANSLATED, tmp_path / "content"))
     (content / "places" / "presevo.sq.md").write_text(text, "utf-8")
