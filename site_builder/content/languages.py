@@ -19,7 +19,8 @@ class Language:
     code: str
     #: The BCP 47 tag for ``<html lang>`` and ``hreflang``.
     tag: str
-    #: The language's name in itself, as the language switcher shows it.
+    #: The language's name in itself, as the language switcher shows it (with its script
+    #: where a language has two).
     name: str
     #: Material's interface strings for the language (its ``partials/languages/`` file).
     material: str
@@ -52,8 +53,8 @@ SOURCE_CODE = "en"
 LANGUAGES: tuple[Language, ...] = (
     Language("en", "en", "English", "en", "en_GB"),
     Language("sq", "sq", "Shqip", "sq", "sq"),
-    Language("sr", "sr", "Српски", "sr", "sr"),
-    Language("sr-latn", "sr-Latn", "Srpski", "sh", "sr_Latn", derived_from="sr"),
+    Language("sr", "sr", "Српски (ћирилица)", "sr", "sr"),
+    Language("sr-latn", "sr-Latn", "Srpski (latinica)", "sh", "sr_Latn", derived_from="sr"),
 )
 LANGUAGE: Mapping[str, Language] = MappingProxyType({lang.code: lang for lang in LANGUAGES})
 SOURCE = LANGUAGE[SOURCE_CODE]

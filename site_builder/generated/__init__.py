@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from site_builder.content.generated_pages import GENERATED_PAGES
 from site_builder.content.json_schema import schema_files
-from site_builder.content.languages import SOURCE, Language
+from site_builder.content.languages import LANGUAGE, SOURCE, Language
 from site_builder.content.model import Corpus
 from site_builder.generated import (
     actors,
@@ -51,15 +52,19 @@ def generate(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
     return (*pages, *assets(corpus, ctx))
 
 
-def assets(corpus: Corpus, ctx: BuildContext) -> tuple[GeneratedFile, ...]:
-    """The standalone diagram, the front-matter schemas and, with a site URL, the feed.
+def assets(
+    corpus: Corpus, ctx: BuildContext, corpora: Mapping[str, Corpus] | None = None
+) -> tuple[GeneratedFile, ...]:
+    """The standalone diagram, the front-matter schemas and, with a site URL, a feed for each
+    language's site (``corpora``, by language code; the source's alone by default).
 
     The downloads under data/ need every page's links: ``data_files``, once pages are rendered.
     """
     files = [GeneratedFile(diagram.SVG_PATH, diagram.standalone_svg(corpus, ctx), None, None)]
     files += [GeneratedFile(path, text, None, None) for path, text in schema_files().items()]
     if ctx.site_url:
-        files.append(
-            GeneratedFile(feed.FEED_PATH, feed.feed_xml(corpus, ctx, ctx.site_url), None, None)
-        )
+        for code, site in (corpora or {SOURCE.code: corpus}).items():
+            language = LANGUAGE[code]
+            xml = feed.feed_xml(site, replace(ctx, language=language), ctx.site_url)
+            files.append(GeneratedFile(feed.feed_path(language), xml, None, None))
     return tuple(files)

@@ -1,11 +1,13 @@
 """The Atom feed of updates and corrections: absolute links, dated by the content, never by
-the clock. A subscriber who read a brief learns when it was corrected."""
+the clock. A subscriber who read a brief learns when it was corrected. Each language's site
+has its own, in its folder, with its pages' titles and summaries."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 
+from site_builder.content.languages import Language
 from site_builder.content.model import Corpus, PartialDate
 from site_builder.generated.corrections import newest_first
 from site_builder.render.catalogue import translate
@@ -15,6 +17,11 @@ from site_builder.site.context import BuildContext
 from site_builder.site.urls import absolute_url, page_url
 
 FEED_PATH = "feed.xml"
+
+
+def feed_path(language: Language) -> str:
+    """Where ``language``'s feed is, from the site root."""
+    return language.src_uri(FEED_PATH)
 
 
 @dataclass(frozen=True)
@@ -63,12 +70,14 @@ def feed_xml(corpus: Corpus, ctx: BuildContext, site_url: str) -> str:
     (SOURCE_DATE_EPOCH when set)."""
     found = entries(corpus, ctx, site_url)
     newest = found[0].date if found else None
+    path, language = feed_path(ctx.language), ctx.language
     return (
-        View(corpus, ctx, FEED_PATH)
+        View(corpus, ctx, path)
         .text(
             "feed.xml.html",
-            site_url=absolute_url(site_url, ""),
-            self_url=absolute_url(site_url, FEED_PATH),
+            site_url=absolute_url(site_url, language.folder),
+            self_url=absolute_url(site_url, path),
+            language=language,
             updated=atom_time(newest or full_date(ctx.build_date)),
             entries=found,
             atom_time=atom_time,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from site_builder.content.generated_pages import GENERATED_PAGES
 from site_builder.content.model import Corpus, Document
 from site_builder.generated.disputes import by_status
-from site_builder.generated.feed import FEED_PATH
+from site_builder.generated.feed import feed_path
 from site_builder.markdown.linker import NOTES_PLACEHOLDER
 from site_builder.render.brief_page import sources_section
 from site_builder.render.labels import page_blurb, page_title
@@ -35,5 +35,9 @@ def _blocks(view: View) -> tuple[str, ...]:
         view.heading("home.disputes"),
         by_status(view, level=3),
         view.heading("home.explore"),
-        view.block("entry_points.html", pages=pages, feed=FEED_PATH if view.ctx.site_url else None),
+        view.block(
+            "entry_points.html",
+            pages=pages,
+            feed=feed_path(language) if view.ctx.site_url else None,
+        ),
     )

@@ -1,4 +1,5 @@
-"""The review queue: briefs not checked against their sources for more than 180 days."""
+"""The review queue: briefs not checked against their sources for more than 180 days, and
+translations whose English page changed since they were made."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from site_builder.content.generated_pages import GENERATED
-from site_builder.content.model import Corpus, Document
+from site_builder.content.languages import WRITTEN, Language, source_uri
+from site_builder.content.model import Corpus, Document, Translation
+from site_builder.content.translations import freshness
 from site_builder.generated.base import PageSpec
 from site_builder.render.order import by_title
-from site_builder.render.view import View
+from site_builder.render.view import View, markdown_page
 
 MAX_AGE = dt.timedelta(days=180)
 
@@ -31,8 +34,35 @@ def overdue(corpus: Corpus, today: dt.date) -> list[Overdue]:
     return sorted(late, key=lambda o: o.reviewed)
 
 
+@dataclass(frozen=True)
+class Outdated:
+    """A translation made from an earlier version of its English page."""
+
+    language: Language
+    translation: Translation
+    #: The translation's page, from the site root.
+    src_uri: str
+
+
+def outdated(corpus: Corpus) -> list[Outdated]:
+    """Every outdated translation, in every written language, by language then English title."""
+    found = []
+    for language in WRITTEN.values():
+        for doc in by_title(corpus.documents):
+            fresh = freshness(doc, corpus.translations, language.code)
+            if fresh.outdated and fresh.translation is not None:
+                page = language.src_uri(source_uri(doc.src_uri))
+                found.append(Outdated(language, fresh.translation, page))
+    return found
+
+
 def body(view: View) -> str:
-    return view.block("review.html", queue=overdue(view.corpus, view.ctx.build_date))
+    return markdown_page(
+        view.heading("page.review.due"),
+        view.block("review.html", queue=overdue(view.corpus, view.ctx.build_date)),
+        view.heading("page.review.outdated"),
+        view.block("review_outdated.html", outdated=outdated(view.corpus)),
+    )
 
 
 PAGE = PageSpec(GENERATED["review"], body)

@@ -10,15 +10,19 @@ and gives each language its own part of the navigation.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from site_builder.content.generated_pages import GENERATED
 from site_builder.content.kinds import HOME
 from site_builder.content.languages import LANGUAGES, SOURCE, language_of, source_uri
+from site_builder.generated.feed import feed_path
 from site_builder.render.catalogue import catalogue, translate
 from site_builder.site.pipeline import PreparedSite
 from site_builder.site.urls import page_url
@@ -51,10 +55,12 @@ def language_meta(src_uri: str, site: PreparedSite) -> dict[str, Any]:
         "sb_versions": versions if len(versions) > 1 else [],
         "sb_notices": notices,
         "sb_english": page_url(english),
+        "sb_feed": feed_path(language),
     }
 
 
 def _page_language(context: Context) -> str:
+    """The language of the page a template renders (the source's for theme-only pages)."""
     page = context.get("page")
     meta = page.meta if page is not None and page.meta else {}
     return meta.get("sb_language", SOURCE.code)
@@ -72,6 +78,39 @@ def page_plural(context: Context, key: str) -> str:
     """The template global ``site_builder_plural(key)``: a count's strings in the page's
     language by plural category, as JSON for a script (which picks one with Intl.PluralRules)."""
     return json.dumps(dict(catalogue(_page_language(context))[key]), ensure_ascii=False)
+
+
+def names_url(files: Files) -> Callable[[Context], str]:
+    """The template global ``site_builder_names_url()``: the Names page of the page's language
+    (where search without JavaScript sends readers), "" if the build has none."""
+    urls = {}
+    for language in LANGUAGES:
+        names = files.get_file_from_path(language.src_uri(GENERATED["names"].src_uri))
+        if names is not None:
+            urls[language.code] = names.url
+
+    @pass_context
+    def url(context: Context) -> str:
+        return urls.get(_page_language(context), "")
+
+    return url
+
+
+def without_repeated_anchor_links(pages: list[Page], site: PreparedSite, files: Files) -> None:
+    """A page shown in English in another language's site has the English page's links: MkDocs
+    would warn about each broken anchor among them again in every language. Keep only those
+    broken in this language's site alone (an anchor of a translated heading)."""
+    for page in pages:
+        uri = page.file.src_uri
+        doc, english = site.documents.get(uri), site.documents.get(source_uri(uri))
+        if doc is None or english is None or doc is english or doc.path != english.path:
+            continue
+        for target, links in list((page.links_to_anchors or {}).items()):
+            original = files.get_file_from_path(source_uri(target.src_uri))
+            found = original.page.present_anchor_ids if original and original.page else None
+            if found is None:
+                continue
+            page.links_to_anchors[target] = {a: link for a, link in links.items() if a in found}
 
 
 def language_navs(nav: Navigation) -> dict[str, Navigation]:

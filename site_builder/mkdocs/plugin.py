@@ -39,9 +39,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from site_builder.content.diagnostics import Diagnostic, plural, print_diagnostics
+from site_builder.content.diagnostics import (
+    Diagnostic,
+    plural,
+    print_diagnostics,
+    sort_diagnostics,
+)
 from site_builder.content.files import stops_the_build
-from site_builder.content.generated_pages import GENERATED
 from site_builder.content.languages import LANGUAGE, SOURCE, language_of
 from site_builder.content.translations import split_name
 from site_builder.markdown.linker import Linker, PageLinks
@@ -49,8 +53,10 @@ from site_builder.markdown.prerendered_html import Prerendered
 from site_builder.mkdocs.languages import (
     language_meta,
     language_navs,
+    names_url,
     page_plural,
     page_translate,
+    without_repeated_anchor_links,
 )
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
@@ -262,7 +268,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             return ""
         markdown = site.markdown(uri, self.ctx)
         if self.cache is not None and not site.degraded:
-            where = (doc.path, doc.body_line) if doc else uri
+            # A page shown in English in another language has the English page's file and body.
+            where = (uri, doc.path, doc.body_line) if doc else uri
             key = build.keys[uri] = digest("page", build.inputs, where, markdown)
             if key in self.cache.last:
                 return ""  # rendered last time from the same inputs: on_page_content restores it
@@ -293,6 +300,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         build = self.build
         env.globals.update(site_builder_t=page_translate, site_builder_plural=page_plural)
+        env.globals["site_builder_names_url"] = names_url(files)
+        without_repeated_anchor_links(_pages(files, config), build.site, files)
         build.derived = every_page_rendered(build.site, build.found)
         if build.derived.failed:
             if self.cache is None:
@@ -306,8 +315,6 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         env.bytecode_cache = bytecode_cache("theme", env.filters)
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
-        names = files.get_file_from_path(GENERATED["names"].src_uri)
-        env.globals["site_builder_names_url"] = names.url if names is not None else ""
         if build.workers > 1 and build.nav is not None:  # every page's template, ahead
             pages = _pages(files, config)
             build.built = build_ahead(
@@ -397,7 +404,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 def _stop(problems: tuple[Diagnostic, ...]) -> None:
     """Print every problem and end the build, which then publishes nothing."""
     print_diagnostics(list(problems), sys.stderr)
-    errors = sum(d.severity == "error" for d in problems)
+    errors = sum(d.severity == "error" for d in sort_diagnostics(problems))
     raise PluginError(f"the content has {plural(errors, 'problem')}; nothing was written")
 
 

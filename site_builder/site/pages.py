@@ -11,8 +11,8 @@ from site_builder.site.context import BuildContext
 
 
 def document_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
-    """The home page (of every language's site) gathers the corpus like a generated page; every
-    other page is its own."""
+    """Each language's home page gathers the corpus like a generated page; every other page is
+    its own."""
     if source_uri(doc.src_uri) == HOME:
         return home_markdown(doc, corpus, ctx)
     return page_markdown(doc, corpus, ctx)

@@ -88,7 +88,7 @@ def prepare(
     corpora = {lang.code: localized(corpus, lang) for lang in languages}
     generated: dict[str, PageSpec] = {}
     nav: list[NavEntry] = []
-    made = () if degraded else assets(corpus, ctx)
+    made = () if degraded else assets(corpus, ctx, corpora)
     for lang in languages:
         pages = {} if degraded else {s.src_uri: s for s in pages_for(corpora[lang.code], lang)}
         generated.update(pages)

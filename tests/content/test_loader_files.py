@@ -322,6 +322,23 @@ def test_nothing_at_the_top_may_take_a_build_output(content: Path, name: str) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("folder", "label", "example"),
+    [
+        ("sq", "Albanian", "actors/kosovo.sq.md"),
+        ("sr-latn", "Serbian (Latin)", "actors/kosovo.sr.md"),
+    ],
+)
+def test_nothing_at_the_top_may_take_a_language_sites_folder(
+    content: Path, folder: str, label: str, example: str
+) -> None:
+    write(content, {f"{folder}/actors/kosovo.md": "{}"})
+    assert problems(content) == [
+        f"content/{folder}:1: '{folder}/' is where the build publishes the site in {label}: "
+        f"a translation goes beside its English file ('{example}')"
+    ]
+
+
 def test_sniffing() -> None:
     assert {sniff(data) for data in SIGNATURES.values()} == {
         "PNG", "JPEG", "GIF", "WebP", "AVIF", "PDF"
