@@ -4,6 +4,7 @@ word the build writes in the page's language."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -131,10 +132,19 @@ def test_a_serbian_page_says_in_serbian_what_the_build_writes(site: Path) -> Non
         "Помиње се у ¶ Новости Deal reached on licence plates",
     ):
         assert words in text
-    latin = _article(_read(site, "sr-latn/disputes/vehicle-licence-plates/index.html"))
+    latin_page = _read(site, "sr-latn/disputes/vehicle-licence-plates/index.html")
+    latin = _article(latin_page)
     assert "Vrsta Spor Status Delimično sproveden" in latin
     assert "Pominje se u ¶ Novosti" in latin
     assert "Hronologija ¶ 20. septembar 2021." in latin
+    # The search box's count, in each of the language's forms, for its script to choose from.
+    found = re.search(r'data-sb-found="([^"]+)"', latin_page)
+    assert found is not None
+    assert json.loads(html.unescape(found.group(1))) == {
+        "one": "Pronađena je {n} stranica.",
+        "few": "Pronađene su {n} stranice.",
+        "other": "Pronađeno je {n} stranica.",
+    }
 
 
 def test_generated_pages_and_the_navigation_are_in_the_page_language(site: Path) -> None:
