@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -79,6 +80,11 @@ def search_records(site: Path) -> dict[str, dict[str, Any]]:
 
 
 FIXTURES = REPO / "tests" / "fixtures"
+#: A one-pixel PNG image, for content/assets/.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63f8ffff3f0005fe02fea7d6a4f90000000049454e44ae426082"
+)
 MINIMAL = FIXTURES / "minimal" / "content"
 BIN = Path(sys.executable).parent
 #: A fixed build time, so that builds compare byte for byte.
@@ -320,14 +326,16 @@ def yaml_as_json(value: Any) -> Any:
     return value
 
 
-def schema_errors(kind: Kind, data: dict[str, Any]) -> list[str]:
-    """What the kind's front-matter JSON Schema says of ``data`` (nothing: it validates)."""
+def schema_errors(name: str, data: dict[str, Any]) -> list[str]:
+    """What the front-matter JSON Schema ``name`` (a kind's, or the translations') says of
+    ``data``, as the site publishes it (nothing: it validates)."""
     import jsonschema
 
-    from site_builder.content.json_schema import front_matter_schema
+    from site_builder.content.json_schema import schema_files, schema_path
 
     validator = jsonschema.Draft202012Validator(
-        front_matter_schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        json.loads(schema_files()[schema_path(name)]),
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
     return sorted(error.message for error in validator.iter_errors(yaml_as_json(data)))
 
@@ -342,3 +350,14 @@ def translated_corpus() -> Corpus:
     corpus, problems = load_corpus(TRANSLATED)
     assert problems == []
     return corpus
+
+
+#: Translations the loader leaves out, with problems in their bodies (its README.md says which).
+LEFT_OUT = FIXTURES / "left-out-translations"
+
+
+def left_out_translations(folder: Path) -> Path:
+    """The translated fixture with LEFT_OUT's files over it, in ``folder``/content."""
+    content = Path(shutil.copytree(TRANSLATED, folder / "content"))
+    shutil.copytree(LEFT_OUT / "content", content, dirs_exist_ok=True)
+    return content

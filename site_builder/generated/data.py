@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from site_builder.content.generated_pages import GENERATED
-from site_builder.content.json_schema import SCHEMA_DIR, schema_path
-from site_builder.content.kinds import KINDS
+from site_builder.content.json_schema import SCHEMA_DIR, SCHEMAS, schema_path
 from site_builder.generated.base import PageSpec
 from site_builder.generated.datapackage import BRIEFS, LICENSE, PACKAGE, STANDARD, version
 from site_builder.generated.dataset import DATA_DIR, TABLES
@@ -39,7 +38,7 @@ def body(view: View) -> str:
         data_dir=DATA_DIR,
         briefs=BRIEFS,
         package=PACKAGE,
-        schemas=[(k.name, schema_path(k.name)) for k in KINDS],
+        schemas=[(name, schema_path(name)) for name in SCHEMAS],
         schema_dir=SCHEMA_DIR,
         license=LICENSE,
         standard=STANDARD,

@@ -24,6 +24,7 @@ serving, unchanged pages come from ``serve_cache``.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -165,6 +166,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
             # (or block on the FIFO). Stop before it, with every problem the loader found.
             _stop(site.problems)
+        if site.degraded:
+            # Pages are rendered only to find their problems, and most are left out (generated
+            # pages, other languages' English ones): MkDocs would warn of links to them.
+            config.validation.links.not_found = logging.DEBUG
         self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
         if self.cache is not None:
             self.cache.forget_failed_build()
@@ -181,7 +186,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # Translation files are read by the loader; their pages are in their languages' sites.
         for translation in [f for f in files if _is_translation(f.src_uri)]:
             files.remove(translation)
-        for doc in site.documents.values():
+        # Other languages' pages, and translations left out (whose bodies are still checked).
+        for doc in [*site.documents.values(), *(s.document for s in site.stand_ins.values())]:
             if doc.language != SOURCE.code:
                 front_matter = f"---\ntitle: {json.dumps(doc.title)}\n---\n"
                 files.append(File.generated(config, doc.src_uri, content=front_matter))

@@ -52,7 +52,7 @@ def test_every_generated_slug_has_one_page_with_its_title() -> None:
         "review": "Review queue", "diagram": "Relationship diagram",
         "corrections": "Corrections", "data": "Data",
     }  # fmt: skip
-    schemas = [f"schemas/{kind}.schema.json" for kind in KIND]
+    schemas = [f"schemas/{name}.schema.json" for name in [*KIND, "translation"]]
     assert [f.src_uri for f in files if not f.slug] == ["diagram.svg", *schemas, "feed.xml"]
     assert all(f.title is None for f in files if not f.slug)
 

@@ -12,14 +12,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
+from site_builder.content.languages import LANGUAGES
 from site_builder.content.loader import load_corpus
 from tests.support import (
     BIN,
     ENV,
+    LEFT_OUT,
     MINIMAL,
     REPO,
+    build_site,
     fingerprint,
+    left_out_translations,
     site_builder,
     validate_data_package,
 )
@@ -112,6 +117,26 @@ def test_failed_build_reports_every_problem_and_writes_nothing(tmp_path: Path) -
     assert "Traceback" not in result.stderr
     assert fingerprint(site) == {"index.html": hashlib.sha256(b"the published site").hexdigest()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_a_translation_left_out_has_its_body_checked_and_nothing_is_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Front matter and body in one run, as check prints them, whichever sites are published;
+    the site already published stays as it was, its page in that language with it."""
+    content, site = left_out_translations(tmp_path), tmp_path / "site"
+    expected = (LEFT_OUT / "expected.txt").read_text("utf-8").splitlines()
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    result = site_builder("build", "--content", str(content), "--site-dir", str(site))
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("content/")] == expected
+    assert fingerprint(site) == {"index.html": hashlib.sha256(b"the published site").hexdigest()}
+    with pytest.raises(Abort):
+        build_site(content, site, workers=2, languages=[lang.code for lang in LANGUAGES])
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if line.startswith("content/")] == expected
+    assert fingerprint(site) == {"index.html": hashlib.sha256(b"the published site").hexdigest()}
 
 
 def test_real_content_references_resolve_and_every_source_is_cited() -> None:
@@ -309,7 +334,7 @@ def test_the_data_page_links_every_download(real_site: Path) -> None:
     for name in ("datapackage.json", "briefs.json", "statements.csv", "timeline.csv",
                  "sources.csv", "names.csv", "corrections.csv"):  # fmt: skip
         assert f'href="{name}"' in page and (real_site / "data" / name).is_file(), name
-    assert 'href="../schemas/actor.schema.json"' in page
-    assert (real_site / "schemas" / "actor.schema.json").read_text() == (
-        REPO / "schemas" / "actor.schema.json"
-    ).read_text()
+    for schema in ("actor", "translation"):
+        assert f'href="../schemas/{schema}.schema.json"' in page
+        published = real_site / "schemas" / f"{schema}.schema.json"
+        assert published.read_text() == (REPO / "schemas" / f"{schema}.schema.json").read_text()

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from site_builder.content.languages import LANGUAGES
 from site_builder.render.catalogue import PLACEHOLDER_RE, catalogue
-from tests.support import TRANSLATED, build_site
+from site_builder.site.check import check_content
+from site_builder.site.config_file import markdown_extensions, read_config
+from tests.support import PNG, REPO, TRANSLATED, build_site, make_ctx
+
+EXTENSIONS, OPTIONS = markdown_extensions(read_config(REPO / "mkdocs.yml"))
 
 ALL = [lang.code for lang in LANGUAGES]
 SITE_URL = "https://dialogue-explainer.example/"
@@ -257,3 +263,75 @@ def test_the_review_page_lists_translations_behind_their_english_page(tmp_path: 
 def test_with_every_translation_current_the_review_page_says_so(site: Path) -> None:
     review = (site / "sq/review/index.html").read_text("utf-8")
     assert "Çdo përkthim ndjek versionin aktual të faqes së vet në anglisht." in review
+
+
+def _linking(tmp_path: Path, english: str, albanian: str) -> Path:
+    """The translated fixture with a line of links in an English body (which the other sites
+    show as it is) and in an Albanian one, and an image in content/assets/."""
+    content = Path(shutil.copytree(TRANSLATED, tmp_path / "content"))
+    (content / "assets").mkdir()
+    (content / "assets" / "map.png").write_bytes(PNG)
+    lines = {"actors/serbia.md": f"{english}[^constitution]",
+             "disputes/vehicle-licence-plates.sq.md": f"{albanian}[^plates-deal]"}  # fmt: skip
+    for name, line in lines.items():
+        path = content / name
+        path.write_text(f"{path.read_text('utf-8')}\n{line}\n", "utf-8")
+    return content
+
+
+LINKS = "[c](../places/mitrovica.md) [k](../actors/kosovo.md#fn:1) ![m](../assets/map.png)"
+
+
+def test_a_relative_link_leads_to_its_page_in_every_language_site(tmp_path: Path) -> None:
+    content = _linking(tmp_path, LINKS.replace("../actors/", ""), LINKS)
+    assert _check(content) == []
+    site = tmp_path / "site"
+    build_site(content, site, workers=1, languages=[lang.code for lang in LANGUAGES])
+    pages = [("", "actors/serbia"), ("sq/", "actors/serbia"), ("sr-latn/", "actors/serbia"),
+             ("sq/", "disputes/vehicle-licence-plates")]  # fmt: skip
+    for folder, page in pages:
+        kosovo = "../kosovo/" if page.startswith("actors/") else "../../actors/kosovo/"
+        html = (site / folder / page / "index.html").read_text("utf-8")
+        assert 'href="../../places/mitrovica/"' in html, (folder, page)
+        assert f'href="{kosovo}#fn:1"' in html, (folder, page)
+        # The one image, at the site's root, from every language's folder.
+        assert f'src="{"../" * (2 + bool(folder))}assets/map.png"' in html, (folder, page)
+        assert (site / folder / page / f"{'../' * (2 + bool(folder))}assets/map.png").is_file()
+
+
+def test_a_broken_relative_link_is_one_problem_in_check_and_in_every_language_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = _linking(tmp_path, "[k](kosvo.md)", "[c](../places/mitrovca.md)")
+    expected = [
+        "content/actors/serbia.md:15: the link 'kosvo.md' points at no page of content/ "
+        "(did you mean 'actors/kosovo.md'?)",
+        "content/disputes/vehicle-licence-plates.sq.md:20: the link '../places/mitrovca.md' "
+        "points at no page of content/ (did you mean 'places/mitrovica.md'?)",
+    ]
+    assert _check(content) == expected
+    with pytest.raises(Abort):
+        build_site(content, tmp_path / "site", languages=[lang.code for lang in LANGUAGES])
+    assert [line for line in capsys.readouterr().err.splitlines() if "link" in line] == expected
+
+
+def _check(content: Path) -> list[str]:
+    found = check_content(content, make_ctx(), EXTENSIONS, OPTIONS, workers=1)
+    return [f"{d.path}:{d.line}: {d.message}" for d in sorted(found)]
+
+
+def test_a_broken_anchor_of_an_english_page_is_reported_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Its page is shown in English in every language's site, with the same links."""
+    content = tmp_path / "content"
+    shutil.copytree(TRANSLATED, content)
+    update = content / "updates/plates-deal-reached.md"
+    link = "See [the timeline](../timeline.md#nowhere).[^eeas]\n"
+    update.write_text(update.read_text("utf-8") + "\n" + link, "utf-8")
+    with caplog.at_level(logging.WARNING):
+        build_site(content, tmp_path / "site", workers=1, languages=ALL)
+    assert [r.getMessage() for r in caplog.records if "#nowhere" in r.getMessage()] == [
+        "Doc file 'updates/plates-deal-reached.md' contains a link '../timeline.md#nowhere', "
+        "but the doc 'timeline.md' does not contain an anchor '#nowhere'."
+    ]
