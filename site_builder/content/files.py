@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.content.diagnostics import Diagnostic
-from site_builder.content.languages import LANGUAGES
-from site_builder.content.model import LANGUAGE_LABELS
+from site_builder.content.languages import LANGUAGES, SOURCE_CODE
+from site_builder.render.catalogue import translate
 
 SYMLINK = "is a symbolic link; copy the file instead"
 SPECIAL = "is not a regular file"
@@ -330,7 +330,8 @@ def top_level_output(name: str) -> str | None:
         return f"'{shown}' would replace a file the build publishes; choose another name"
     language = _SITE_FOLDERS.get(name.lower())
     if language is not None:
-        label, suffix = LANGUAGE_LABELS[language.tag], language.derived_from or language.code
+        label = translate(SOURCE_CODE, f"language_name.{language.tag}")  # problems are English
+        suffix = language.derived_from or language.code
         return (
             f"'{name}/' is where the build publishes the site in {label}: a translation goes"
             f" beside its English file ('actors/kosovo.{suffix}.md')"

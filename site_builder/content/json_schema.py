@@ -163,7 +163,7 @@ def front_matter_schema(kind: Kind) -> dict[str, Any]:
     keys = (*COMMON_KEYS, *spec.keys)
     return {
         "$schema": DIALECT,
-        "title": f"Front matter of content/{spec.folder}/ ({spec.plural.lower()})",
+        "title": f"Front matter of content/{spec.folder}/ ({spec.folder})",
         "type": "object",
         "properties": {key: _key_schema(kind, key) for key in keys},
         "required": list(required_keys(kind)),

@@ -29,6 +29,8 @@ from site_builder.content.kinds import SOURCED_KINDS
 from site_builder.content.languages import LANGUAGE, SOURCE, Language, source_uri
 from site_builder.content.model import Corpus, Document, Link, Source
 from site_builder.markdown.linear_stages import use_linear_stages
+from site_builder.render.catalogue import translate
+from site_builder.render.labels import page_description
 from site_builder.render.source import source_html
 from site_builder.safety.html_allowlist import (
     MAY_HOLD_MARKUP,
@@ -244,6 +246,7 @@ class Linker:
 
     def _use(self, language: str) -> None:
         """Link as the pages of ``language``'s site do."""
+        self._language = language
         self.corpus = self._corpora[language]
         self.matcher = self._matchers[language]
         self._sources = self._targets[language]
@@ -298,7 +301,7 @@ class Linker:
         if doc is not None:
             element.set("title", doc.summary)
         elif generated is not None:
-            element.set("title", generated.description)
+            element.set("title", page_description(generated, self._language))
         element.text = text
         return element
 
@@ -475,20 +478,21 @@ class _LinkTreeprocessor(Treeprocessor):
         else:
             root.insert(list(root).index(marker), notes)
             root.remove(marker)
+        code = page.doc.language
         etree.SubElement(notes, "hr")
         heading = etree.SubElement(notes, "p", {"class": "footnote-title"})
-        heading.text = "Notes"
+        heading.text = translate(code, "notes.heading")
         items = etree.SubElement(notes, "ol")
         for source_id, number in page.cited.items():
             source = page.sources[source_id]
             item = etree.SubElement(items, "li", {"id": f"fn:{number}"})
             paragraph = etree.SubElement(item, "p")
-            paragraph.text = self.md.htmlStash.store(source_html(source)) + "\u00a0"
+            paragraph.text = self.md.htmlStash.store(source_html(source, code)) + "\u00a0"
             back = etree.SubElement(
                 paragraph,
                 "a",
                 {"class": "footnote-backref", "href": f"#fnref:{number}",
-                 "title": f"Back to citation {number} in the text"},
+                 "title": translate(code, "notes.back", n=number)},
             )  # fmt: skip
             back.text = "\u21a9"
 

@@ -47,7 +47,6 @@ from site_builder.content.diagnostics import (
     sort_diagnostics,
 )
 from site_builder.content.files import stops_the_build
-from site_builder.content.kinds import KIND
 from site_builder.content.languages import LANGUAGE, SOURCE, language_of
 from site_builder.content.translations import split_name
 from site_builder.markdown.linker import Linker, PageLinks
@@ -56,6 +55,7 @@ from site_builder.mkdocs.languages import (
     language_meta,
     language_navs,
     names_url,
+    page_plural,
     page_translate,
     without_repeated_anchor_links,
 )
@@ -70,8 +70,10 @@ from site_builder.mkdocs.serve_cache import ServeCache, digest
 from site_builder.mkdocs.shared_nav import shared_navs
 from site_builder.mkdocs.staging import Staging
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
+from site_builder.render.catalogue import translate
 from site_builder.render.jinja_cache import bytecode_cache
 from site_builder.render.json_ld import json_ld
+from site_builder.render.labels import page_description
 from site_builder.render.problems import problems_page
 from site_builder.safety.csp import with_policy
 from site_builder.safety.sanitize import sanitized
@@ -261,12 +263,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 **page.meta,
                 "title": escape(doc.title),
                 "description": escape(doc.summary),
-                "kind": KIND[doc.kind].label,
+                "kind": translate(doc.language, f"kind.{doc.kind}"),
                 "searchable": True,
                 "json_ld": json_ld(doc, self.ctx),  # escaped for its script element
             }
         elif spec is not None:
-            page.meta["description"] = escape(spec.page.description)
+            page.meta["description"] = escape(page_description(spec.page, spec.language.code))
             page.meta["searchable"] = spec.page.searchable
         else:  # refused by the loader before it could be read (too large, not text): no page
             return ""
@@ -303,7 +305,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         build = self.build
-        env.globals["site_builder_t"] = page_translate
+        env.globals.update(site_builder_t=page_translate, site_builder_plural=page_plural)
         env.globals["site_builder_names_url"] = names_url(files)
         without_repeated_anchor_links(_pages(files, config), build.site, files)
         build.derived = every_page_rendered(build.site, build.found)
@@ -316,7 +318,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             return env
         for asset in derived_files(build.site, build.derived, self.ctx):  # need every link
             files.append(File.generated(config, asset.src_uri, content=asset.content))
-        env.bytecode_cache = bytecode_cache("theme")
+        env.bytecode_cache = bytecode_cache("theme", env.filters)
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
         if build.workers > 1 and build.nav is not None:  # every page's template, ahead
