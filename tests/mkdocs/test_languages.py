@@ -335,3 +335,13 @@ def test_a_broken_anchor_of_an_english_page_is_reported_once(
         "Doc file 'updates/plates-deal-reached.md' contains a link '../timeline.md#nowhere', "
         "but the doc 'timeline.md' does not contain an anchor '#nowhere'."
     ]
+
+
+def test_the_palette_toggle_is_labelled_in_the_pages_language(site: Path) -> None:
+    english = (site / "index.html").read_text("utf-8")
+    sq = (site / "sq/index.html").read_text("utf-8")
+    sr_latn = (site / "sr-latn/index.html").read_text("utf-8")
+    assert 'aria-label="Switch to dark mode"' in english
+    assert 'title="Switch to light mode"' in english
+    assert 'aria-label="Kalo në modalitetin e errët"' in sq
+    assert 'aria-label="Prebaci na tamni režim"' in sr_latn

@@ -28,6 +28,7 @@ from site_builder.render.catalogue import (
     translate,
     translate_markup,
 )
+from site_builder.site.config_file import read_config
 from site_builder.text.folding import serbian_to_latin
 from tests.support import REPO
 
@@ -126,6 +127,9 @@ def _registry_keys() -> set[str]:
     keys |= {f"page.{p.slug}.blurb" for p in GENERATED_PAGES}
     keys |= {f"page.{p.slug}.title" for p in GENERATED_PAGES if p.index_of is None}
     keys |= {table.key for table in TABLES} | {c.key for t in TABLES for c in t.columns}
+    # The palette toggles of mkdocs.yml, which theme/partials/palette.html names by scheme.
+    palette = read_config(REPO / "mkdocs.yml")["theme"]["palette"]
+    keys |= {f"palette.{option['scheme']}" for option in palette if "toggle" in option}
     # The notices of mkdocs/languages.py, which theme/partials/translation-notice.html names.
     return keys | {
         f"notice_{n}" for n in ("untranslated", "summary_only", "outdated", "unreviewed")
