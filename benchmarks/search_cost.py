@@ -1,16 +1,16 @@
 """What the search index adds to a build (issue 17), measured side by side.
 
-``python benchmarks/search_cost.py CONTENT_DIR [--reps 5] [--baseline CHECKOUT]``
+``python benchmarks/search_cost.py CONTENT_DIR [--reps 5] [--baseline CHECKOUT ...]``
 
 Builds CONTENT_DIR with this checkout twice in each round, with its search index and without
 (the plugin's ``search: false``, the same build otherwise), each in a fresh process under
-``/usr/bin/time``; with ``--baseline``, also with another checkout of the site (such as the
-commit before this change). The order of the builds turns round every round, so that a busy
-moment of a shared machine hits each alike. CPU is user + sys of every process of a build
-(MkDocs, its workers, Pagefind). Then, where the indexing time goes: the indexer's own account
-of each build (``SearchIndex.summary``, logged when ``SITE_BUILDER_VERBOSE`` is set), and
-Pagefind alone over the finished site, fed whole pages and then only what it reads of them
-(``search_excerpt``), alternately. Prints JSON.
+``/usr/bin/time``; with ``--baseline`` (any number of times), also with other checkouts of the
+site (such as the commit before this change), each named by its folder. The order of the
+builds turns round every round, so that a busy moment of a shared machine hits each alike. CPU
+is user + sys of every process of a build (MkDocs, its workers, Pagefind). Then, where the
+indexing time goes: the indexer's own account of each build (``SearchIndex.summary``, logged
+when ``SITE_BUILDER_VERBOSE`` is set), and Pagefind alone over the finished site, fed whole
+pages and then only what it reads of them (``search_excerpt``), alternately. Prints JSON.
 """
 
 from __future__ import annotations
@@ -82,9 +82,11 @@ def index_alone(site: Path, reps: int) -> dict[str, Any]:
                 for page in sorted(site.rglob("*.html")):
                     if page.relative_to(site).parts[0] != search_index.INDEX_FOLDER:
                         index.add(page.relative_to(site).as_posix(), page.read_text("utf-8"))
-                index.request()
+                index.wait_for_pages()  # to tell reading the pages from making the index
                 index.write(site.parent / f"{site.name}-index-{name.split()[0]}")
-                runs[name].append(index.cost)
+                cost = index.cost
+                cost["index_cpu_s"] = cost["pagefind_cpu_s"] - cost["pages_read_cpu_s"]
+                runs[name].append(cost)
             finally:
                 search_index.search_excerpt = excerpt  # type: ignore[assignment]
     return {name: _medians(costs) for name, costs in runs.items()}
@@ -109,14 +111,15 @@ def _figures(runs: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def measure(content: Path, reps: int, baseline: Path | None) -> dict[str, Any]:
+def measure(content: Path, reps: int, baselines: list[Path]) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="search-cost-"))
+    load_before = os.getloadavg()
     variants = {
         "no search": (ROOT, no_search_config(work)),
         "search": (ROOT, ROOT / "mkdocs.yml"),
     }
-    if baseline is not None:
-        variants["baseline"] = (baseline, baseline / "mkdocs.yml")
+    for baseline in baselines:
+        variants[baseline.name] = (baseline, baseline / "mkdocs.yml")
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in variants}
     order = list(variants)
     for rep in range(reps):
@@ -131,6 +134,7 @@ def measure(content: Path, reps: int, baseline: Path | None) -> dict[str, Any]:
     accounts = [run["index"] for run in runs["search"] if run["index"]]
     result["search"]["index_account_median"] = _medians(accounts) if accounts else None
     result["index_alone"] = index_alone(work / "search-0", reps)
+    result["load_average_before_after"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
     return result
 
 
@@ -152,7 +156,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("content", type=Path)
     parser.add_argument("--reps", type=int, default=5)
-    parser.add_argument("--baseline", type=Path, help="another checkout to build alongside")
+    parser.add_argument(
+        "--baseline", type=Path, action="append", default=[], help="a checkout to build too"
+    )
     args = parser.parse_args()
     print(json.dumps(measure(args.content, args.reps, args.baseline), indent=2))
 

@@ -187,7 +187,9 @@ class SearchIndex:
         self._requested = 0
         self._asked_at = 0.0
         self.cost: dict[str, Any] = dict.fromkeys(("pages", "page_mb", "read_mb"), 0)
-        self.cost.update(feeding_s=0.0, pagefind_cpu_s=None, pages_read_cpu_s=None)
+        self.cost.update(
+            feeding_s=0.0, feeding_cpu_s=0.0, pagefind_cpu_s=None, pages_read_cpu_s=None
+        )
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 -- closed with the process
         environment = {**os.environ, _CHUNK_VARIABLE: str(CHUNK_LOCATIONS)}
         command = [str(get_executable() or "pagefind"), "--service"]
@@ -212,7 +214,7 @@ class SearchIndex:
             raise RuntimeError("a search index takes pages only in the process that started it")
         if self._requested:
             raise RuntimeError("a page was added to a search index already asked for")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         excerpt = search_excerpt(html)
         if excerpt is not None:
             self.cost["pages"] += 1
@@ -223,6 +225,7 @@ class SearchIndex:
             self._send({**request, "file_contents": excerpt}, path)
             self._read(wait=False)
         self.cost["feeding_s"] += time.perf_counter() - start
+        self.cost["feeding_cpu_s"] += time.process_time() - cpu
         return excerpt is not None
 
     def wait_for_pages(self) -> None:

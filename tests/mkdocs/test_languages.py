@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
+from pagefind.service import get_executable
+
 from site_builder.content.languages import LANGUAGES
-from tests.support import TRANSLATED, build_site
+from site_builder.site import search_index
+from tests.support import ENV, TRANSLATED, build_site, search_index_contents
 
 
 def test_every_language_site_has_every_page_with_its_language(tmp_path: Path) -> None:
@@ -39,3 +43,22 @@ def test_english_alone_publishes_no_other_language(tmp_path: Path) -> None:
     assert not (site / "sq").exists()
     html = (site / "disputes/vehicle-licence-plates/index.html").read_text("utf-8")
     assert "sb-languages" not in html
+
+
+def test_each_language_site_has_its_own_search_index_of_its_own_pages(tmp_path: Path) -> None:
+    """Pagefind makes one index per page language (``<html lang>``): each holds its site's pages,
+    all of them, as Pagefind's own command makes of the finished pages."""
+    site = tmp_path / "site"
+    build_site(TRANSLATED, site, workers=1, languages=[lang.code for lang in LANGUAGES])
+    built = search_index_contents(site / "pagefind")
+    assert sorted(built) == sorted(lang.tag.lower() for lang in LANGUAGES)
+    for language in LANGUAGES:
+        pages = sorted(built[language.tag.lower()]["pages"])
+        assert pages == sorted(
+            f"/{language.folder}{url.lstrip('/')}" for url in built["en"]["pages"]
+        )
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(tmp_path / "cli")]
+    command += ["--exclude-selectors", ".headerlink", "--silent"]
+    chunks = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(search_index.CHUNK_LOCATIONS)}
+    subprocess.run(command, check=True, env={**ENV, **chunks}, capture_output=True)
+    assert built == search_index_contents(tmp_path / "cli")
