@@ -16,16 +16,22 @@ the same bytes.
 
 **Less to read.** Pagefind is given a page's ``<html>`` tag (its language), its ``<title>``, the
 tags before the body that carry Pagefind attributes (the summary's ``<meta>``), and the page
-from the ``data-pagefind-body`` element on (``search_excerpt``): not the header and the
-navigation, which it would only skip, and which are half of every page.
-``tests/site/test_search_index.py`` holds the index made so to the one Pagefind's command makes
-of the finished pages, word for word and weight for weight.
+from the ``data-pagefind-body`` element on, without the elements it would skip
+(``data-pagefind-ignore``: "Mentioned in"): ``search_excerpt``. Not the header and the
+navigation, which are half of every page. ``tests/mkdocs/test_build.py`` holds the index made
+so to the one Pagefind's command makes reading the finished pages, word for word and weight for
+weight; ``tests/site/test_search_index.py`` holds an excerpt's index to its whole page's, byte
+for byte.
 
 **Written here, whole.** The index comes back in memory (``GetFiles``) and is written here,
-file by file, only once every page has been read without error. (Pagefind's ``WriteFiles`` and
-its Python API stop the process as soon as it has answered, before its last writes are done:
-``tests/test_reproducible.py`` caught an empty ``pagefind-entry.json``.) Any failure, of a page
-or of the process, fails the build, and the published site stays.
+file by file, only once every page has been read without error. (Pagefind answers
+``WriteFiles`` while its last writes are still under way, and its Python API stops the process
+as soon as it has answered: ``tests/test_reproducible.py`` caught an empty
+``pagefind-entry.json``.) Any failure, of a page or of the process, fails the build, and the
+published site stays.
+
+What it costs, and where the time goes: ``benchmarks/README.md``, from
+``benchmarks/search_cost.py``.
 
 A query downloads the index chunks that hold its words. Pagefind makes chunks of about 20,000
 word locations, about 35 KB gzipped on a site of 1,000 briefs, and a two-word title fetched
