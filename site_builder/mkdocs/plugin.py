@@ -12,10 +12,11 @@
                        needs them; in a large build, render every page's template ahead
   on_page_context      fill each brief's "Mentioned in"
   on_post_page         a worker's page as it made it; every page's Content-Security-Policy (not
-                       while serving); while serving content with problems, the problems
+                       while serving); while serving content with problems, the problems; each
+                       finished page to the search index (a large build's, as workers finish)
   on_post_template     the policy for pages made from the theme alone (404.html)
-  on_post_build        index the staged site for search, then publish it (not when a strict
-                       build has warned): a failed index keeps the published site
+  on_post_build        write the search index into the staged site, then publish it (not when a
+                       strict build has warned): a failed index keeps the published site
 
 A large build is one of 200 pages or more, outside ``serve``: see ``render_ahead``. While
 serving, unchanged pages come from ``serve_cache``.
@@ -86,8 +87,10 @@ from site_builder.site.pipeline import (
     every_page_rendered,
     prepare,
 )
-from site_builder.site.search_index import SearchIndexError, index_site
+from site_builder.site.search_index import INDEX_FOLDER, SearchIndex, SearchIndexError
 from site_builder.site.workers import workers_for
+
+_log = logging.getLogger("mkdocs.plugins.dialogue")
 
 
 class DialoguePluginConfig(Config):
@@ -102,6 +105,9 @@ class DialoguePluginConfig(Config):
     )
     """The language sites to publish (``content.languages``); English, the source, always.
     The repository's mkdocs.yml publishes all four."""
+    search = config_options.Type(bool, default=True)
+    """Index the site for search (Pagefind). Off only to measure what indexing costs
+    (``benchmarks/search_cost.py``): the search box then finds nothing."""
 
 
 @dataclass
@@ -125,6 +131,10 @@ class _Build:
     keys: dict[str, str] = field(default_factory=dict)
     #: While serving content with problems, the page every URL shows instead.
     problems_page: str | None = None
+    #: The search index, fed every finished page (from on_env on; none while showing problems).
+    search: SearchIndex | None = None
+    #: Whether workers build the pages' templates: the index is then fed as they finish.
+    ahead: bool = False
 
 
 class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
@@ -321,11 +331,16 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         env.bytecode_cache = bytecode_cache("theme", env.filters)
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
+        search = build.search = self._search_index()
         if build.workers > 1 and build.nav is not None:  # every page's template, ahead
             pages = _pages(files, config)
+            build.ahead = True
             build.built = build_ahead(
-                pages, config, build.nav, env, build.workers, self._is_overview
-            )
+                pages, config, build.nav, env, build.workers, self._is_overview,
+                search and (lambda page, html: search.add(page.file.dest_uri, html)),
+            )  # fmt: skip
+            if search is not None:
+                search.request()  # Pagefind builds the index while MkDocs writes the pages
             stub_template(env)
             for page in pages:  # MkDocs' loop now only writes what the workers made
                 page.meta["template"] = AHEAD_TEMPLATE
@@ -361,12 +376,16 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         A live preview has none: its server adds an inline reload script to every page, a new
         one each time, which no policy could know the hash of.
         """
-        if self.build.problems_page is not None:
-            return self.build.problems_page
-        built = self.build.built.get(page.file.src_uri)
+        build = self.build
+        if build.problems_page is not None:
+            return build.problems_page
+        built = build.built.get(page.file.src_uri)
         if built is not None:
             return built
-        return output if self.cache is not None else with_policy(output, page.content or "")
+        output = output if self.cache is not None else with_policy(output, page.content or "")
+        if build.search is not None and not build.ahead:  # else given as workers finish
+            build.search.add(page.file.dest_uri, output)
+        return output
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -379,8 +398,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
             self.cache.keep_used()
+        search, self.build.search = self.build.search, None
         try:
-            index_site(Path(config.site_dir))
+            if search is not None:
+                search.write(Path(config.site_dir) / INDEX_FOLDER)
+                _log.info(search.summary())  # shown with SITE_BUILDER_VERBOSE
         except SearchIndexError as error:
             raise PluginError(str(error)) from error  # on_build_error discards the staging
         if self.staging is not None:
@@ -389,8 +411,21 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self.staging.publish(config)
 
     def on_build_error(self, error: Exception) -> None:
+        build = getattr(self, "build", None)  # none if on_config stopped first
+        if build is not None and build.search is not None:
+            build.search.close()  # stops Pagefind; nothing of its index is written
+            build.search = None
         if self.staging is not None:
             self.staging.discard()
+
+    def _search_index(self) -> SearchIndex | None:
+        """A new search index for this build's pages (Pagefind started), unless search is off."""
+        if not self.config.search:
+            return None
+        try:
+            return SearchIndex()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
 
     def _is_overview(self, page: Page) -> bool:
         """A generated page: it gathers the whole corpus, so it costs as much as many briefs."""

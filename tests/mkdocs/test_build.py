@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+from pagefind.service import get_executable
 
 from site_builder.content.languages import LANGUAGES
 from site_builder.content.loader import load_corpus
+from site_builder.site import search_index
 from tests.support import (
     BIN,
     ENV,
@@ -25,6 +27,7 @@ from tests.support import (
     build_site,
     fingerprint,
     left_out_translations,
+    search_index_contents,
     site_builder,
     validate_data_package,
 )
@@ -233,6 +236,42 @@ def test_search_indexes_briefs_and_indexes_and_leaves_out_the_overviews(
         ">Preševo · Presevo · Preshevë · Presheve · Прешево"
     ) in presevo
     assert (minimal_site / "pagefind" / "pagefind.js").is_file()
+
+
+@pytest.mark.parametrize("which", ["minimal_site", "real_site"])
+def test_the_search_index_is_what_pagefind_makes_of_the_finished_pages(
+    which: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """The build feeds Pagefind each page as it is made, and only what it reads of it: the
+    index holds the same words, weights, pages and metadata as Pagefind's own command makes
+    reading every finished page from disk (as the build once ran it)."""
+    site: Path = request.getfixturevalue(which)
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(tmp_path / "cli")]
+    command += ["--exclude-selectors", ".headerlink", "--silent"]
+    chunks = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(search_index.CHUNK_LOCATIONS)}
+    subprocess.run(command, check=True, env={**ENV, **chunks}, capture_output=True)
+    built = search_index_contents(site / "pagefind")
+    assert built == search_index_contents(tmp_path / "cli")
+    assert len(built["en"]["pages"]) > 10 and len(built["en"]["words"]) > 200
+
+
+def test_a_large_build_feeds_the_index_in_page_order_as_a_small_one_does(tmp_path: Path) -> None:
+    """Workers finish pages in any order; the index takes them in the site's: same bytes."""
+    build_site(MINIMAL, tmp_path / "one", workers=1)
+    build_site(MINIMAL, tmp_path / "two", workers=2)
+    one, two = (
+        fingerprint(tmp_path / "one" / "pagefind"),
+        fingerprint(tmp_path / "two" / "pagefind"),
+    )
+    assert len(one) > 10
+    assert one == two
+
+
+def test_a_build_without_search_has_no_index(tmp_path: Path) -> None:
+    """Only to measure what indexing costs (benchmarks/search_cost.py)."""
+    build_site(MINIMAL, tmp_path / "site", search=False)
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert not (tmp_path / "site" / "pagefind").exists()
 
 
 def test_every_built_page_has_one_content_security_policy(minimal_site: Path) -> None:

@@ -8,17 +8,20 @@ import json
 import logging
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+from pagefind.service import get_executable
 
 from site_builder.content.languages import LANGUAGES
 from site_builder.render.catalogue import PLACEHOLDER_RE, catalogue
+from site_builder.site import search_index
 from site_builder.site.check import check_content
 from site_builder.site.config_file import markdown_extensions, read_config
-from tests.support import PNG, REPO, TRANSLATED, build_site, make_ctx
+from tests.support import ENV, PNG, REPO, TRANSLATED, build_site, make_ctx, search_index_contents
 
 EXTENSIONS, OPTIONS = markdown_extensions(read_config(REPO / "mkdocs.yml"))
 
@@ -345,3 +348,22 @@ def test_the_palette_toggle_is_labelled_in_the_pages_language(site: Path) -> Non
     assert 'title="Switch to light mode"' in english
     assert 'aria-label="Kalo në modalitetin e errët"' in sq
     assert 'aria-label="Prebaci na tamni režim"' in sr_latn
+
+
+def test_each_language_site_has_its_own_search_index_of_its_own_pages(tmp_path: Path) -> None:
+    """Pagefind makes one index per page language (``<html lang>``): each holds its site's pages,
+    all of them, as Pagefind's own command makes of the finished pages."""
+    site = tmp_path / "site"
+    build_site(TRANSLATED, site, workers=1, languages=[lang.code for lang in LANGUAGES])
+    built = search_index_contents(site / "pagefind")
+    assert sorted(built) == sorted(lang.tag.lower() for lang in LANGUAGES)
+    for language in LANGUAGES:
+        pages = sorted(built[language.tag.lower()]["pages"])
+        assert pages == sorted(
+            f"/{language.folder}{url.lstrip('/')}" for url in built["en"]["pages"]
+        )
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(tmp_path / "cli")]
+    command += ["--exclude-selectors", ".headerlink", "--silent"]
+    chunks = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(search_index.CHUNK_LOCATIONS)}
+    subprocess.run(command, check=True, env={**ENV, **chunks}, capture_output=True)
+    assert built == search_index_contents(tmp_path / "cli")
