@@ -94,6 +94,7 @@ def run(url: str, out: Path) -> dict[str, float]:
     for name, audit in METRICS.items():
         row[name] = report["audits"][audit]["numericValue"]
     row["lighthouse"] = report["lighthouseVersion"]  # type: ignore[assignment]
+    row["browser"] = report["environment"]["hostUserAgent"]  # type: ignore[assignment]
     return row
 
 
@@ -166,11 +167,15 @@ def measure(bases: dict[str, str], rounds: int) -> dict[str, dict[str, list[dict
     return found
 
 
-def summary(by_page: dict[str, dict[str, float]]) -> dict[str, dict[str, dict[str, float]]]:
-    """The medians of one site as benchmarks/lighthouse.json keeps them."""
+def summary(
+    by_page: dict[str, dict[str, float]], runs: dict[str, list[dict[str, float]]]
+) -> dict[str, object]:
+    """The medians of one site as benchmarks/lighthouse.json keeps them, and the performance
+    score of every run."""
     return {
         "scores": {p: {c: row[c] for c in CATEGORIES} for p, row in by_page.items()},
         "metrics": {p: {m: row[m] for m in METRICS} for p, row in by_page.items()},
+        "performance_runs": {p: [r["performance"] for r in rows] for p, rows in runs.items()},
     }
 
 
@@ -208,16 +213,17 @@ def main(argv: list[str] | None = None) -> int:
         record = {
             "served": "127.0.0.1, gzip",
             "lighthouse": found["now"][next(iter(PAGES))][0]["lighthouse"],
+            "browser": found["now"][next(iter(PAGES))][0]["browser"],
             "runs": args.runs,
             "targets": TARGETS,
             "pages": PAGES,
-            **summary(results["now"]),
-            "performance_runs": {
-                p: [r["performance"] for r in runs] for p, runs in found["now"].items()
-            },
+            **summary(results["now"], found["now"]),
         }
         if args.baseline:
-            record["baseline"] = {"source": args.baseline, **summary(results["baseline"])}
+            record["baseline"] = {
+                "source": args.baseline,
+                **summary(results["baseline"], found["baseline"]),
+            }
         out = ROOT / "benchmarks" / "lighthouse.json"
         out.write_text(json.dumps(record, indent=2) + "\n")
     print(f"medians of {args.runs} runs (FCP, LCP, TBT, SI in ms)")
