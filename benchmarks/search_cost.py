@@ -38,9 +38,9 @@ _SUMMARY = re.compile(r"search index: (\{.*\})")
 def no_search_config(work: Path) -> Path:
     """This checkout's mkdocs.yml with the plugin's ``search: false`` and nothing else changed."""
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    plugins = "plugins:\n  - dialogue\n"
+    plugins = "plugins:\n  - dialogue:\n"  # with its options (the languages published)
     assert plugins in text, "mkdocs.yml no longer lists the plugin as this script expects"
-    text = text.replace(plugins, "plugins:\n  - dialogue:\n      search: false\n")
+    text = text.replace(plugins, f"{plugins}      search: false\n")
     text = text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
     config = work / "mkdocs-no-search.yml"
     config.write_text(text, "utf-8")

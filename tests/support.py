@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from pagefind.service import get_executable
 
 from site_builder.content.kinds import Kind, folder
 from site_builder.content.model import (
@@ -33,6 +34,7 @@ from site_builder.content.model import (
     Statement,
 )
 from site_builder.content.model import TimelineEntry as Entry
+from site_builder.site import search_index
 from site_builder.site.context import BuildContext
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,25 +81,40 @@ def search_records(site: Path) -> dict[str, dict[str, Any]]:
     return records
 
 
-def search_index_contents(bundle: Path) -> dict[str, Any]:
+def search_index_contents(bundle: Path, *, anchors: bool = True) -> dict[str, Any]:
     """What a Pagefind bundle (``site/pagefind``) holds, whatever order its pages were added in:
     by language, each page's fragment by URL, each word's locations and weights by page URL,
     the chunks' word ranges, and the metadata and filter names. Two indexes with the same
-    contents find the same pages for every query, in the same ranking."""
+    contents find the same pages for every query, in the same ranking. Without ``anchors``, no
+    fragment lists its page's anchors (Pagefind's results within a page)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
     return {
-        language: _language_contents(bundle, about["hash"])
+        language: _language_contents(bundle, about["hash"], anchors)
         for language, about in sorted(entry["languages"].items())
     }
 
 
-def _language_contents(bundle: Path, meta_hash: str) -> dict[str, Any]:
+def pagefind_command_index(site: Path, output: Path) -> dict[str, Any]:
+    """What Pagefind's own command makes of the finished pages of ``site`` with the build's
+    settings (what it leaves out, the chunk size), without anchors (the build makes none):
+    ``search_index_contents``."""
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(output)]
+    for selector in search_index.NOT_INDEXED:
+        command += ["--exclude-selectors", selector]
+    chunks = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(search_index.CHUNK_LOCATIONS)}
+    subprocess.run([*command, "--silent"], check=True, env={**ENV, **chunks}, capture_output=True)
+    return search_index_contents(output, anchors=False)
+
+
+def _language_contents(bundle: Path, meta_hash: str, anchors: bool) -> dict[str, Any]:
     version, pages, chunks, filters, sorts, meta_fields = _pagefind_file(
         bundle / f"pagefind.{meta_hash}.pf_meta"
     )
     assert sorts == [], "sort keys hold page numbers: compare them by URL before using them"
     fragments = [_pagefind_file(bundle / "fragment" / f"{hash_}.pf_fragment", fragment=True)
                  for hash_, _ in pages]  # fmt: skip
+    for fragment in fragments if not anchors else ():
+        fragment["anchors"] = []
     urls = [fragment["url"] for fragment in fragments]
     words: dict[str, dict[str, list[Any]]] = {}
     for _, _, chunk_hash in chunks:

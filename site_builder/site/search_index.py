@@ -15,13 +15,16 @@ the order of the site's pages whichever process rendered them, so two builds of 
 the same bytes.
 
 **Less to read.** Pagefind is given a page's ``<html>`` tag (its language), its ``<title>``, the
-tags before the body that carry Pagefind attributes (the summary's ``<meta>``), and the page
-from the ``data-pagefind-body`` element on, without the elements it would skip
-(``data-pagefind-ignore``: "Mentioned in"): ``search_excerpt``. Not the header and the
-navigation, which are half of every page. ``tests/mkdocs/test_build.py`` holds the index made
-so to the one Pagefind's command makes reading the finished pages, word for word and weight for
-weight; ``tests/site/test_search_index.py`` holds an excerpt's index to its whole page's, byte
-for byte.
+tags before the body that carry Pagefind attributes (the summary's ``<meta>``), and the element
+marked ``data-pagefind-body``, without the elements it would skip (``data-pagefind-ignore``:
+"Mentioned in") and without ``id`` attributes: ``search_excerpt``. Not the header and the
+navigation, which are half of every page, nor the footer and the scripts. Without ids Pagefind
+keeps no anchors (results within a page, which the site does not show); the words stay the
+same. It leaves out the citation notes, which repeat the page's Sources word for word, and the
+sources' URLs (``NOT_INDEXED``). ``tests/mkdocs/test_build.py`` holds the index made so to the
+one Pagefind's command makes reading the finished pages with those exclusions, word for word
+and weight for weight; ``tests/site/test_search_index.py`` holds an excerpt's index to its
+whole page's.
 
 **Written here, whole.** The index comes back in memory (``GetFiles``) and is written here,
 file by file, only once every page has been read without error. (Pagefind answers
@@ -71,8 +74,10 @@ ENTRY = "pagefind-entry.json"
 #: Word locations per index chunk (Pagefind's default is 20,000).
 CHUNK_LOCATIONS = 1500
 _CHUNK_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
-#: Left out of the index: the permalink sign after every heading.
-_NOT_INDEXED = ".headerlink"
+#: Left out of the index: the permalink sign after every heading, the citation notes (each
+#: note is its source's entry in the page's Sources, word for word: markdown/linker.py), and
+#: every source's URL, spelled out after its title (render/source.py).
+NOT_INDEXED = (".headerlink", 'div.footnote[role="doc-endnotes"]', ".source-url")
 #: Pagefind's own interfaces, highlighter and worker: made with the index, never loaded here.
 _UNUSED = (
     "pagefind-ui.js",
@@ -99,6 +104,15 @@ _VOID = frozenset("area base br col embed hr img input link meta source track wb
 #: fallback for a page with no ``<h1>``).
 _HTML_TAG = re.compile(r"<html(?:\s[^<>]*)?>", re.IGNORECASE)
 _TITLE = re.compile(r"<title(?:\s[^<>]*)?>.*?</title>", re.IGNORECASE | re.DOTALL)
+#: An attribute of a tag, but for Pagefind's and ``id``, to read a tag attribute by attribute
+#: (the build quotes every value with ``"``, escaped inside).
+_OTHER = r"""\s++(?!data-pagefind-|id=)[^\s"'<>/=]++(?:="[^"]*+")?+"""
+#: A start tag with ``data-pagefind-body`` among its attributes (not in one's value).
+_MARKED = re.compile(rf"<[a-zA-Z][a-zA-Z0-9-]*+(?:{_OTHER})*+{_BODY}(?=[\s/>=])")
+#: A start tag with an ``id`` and no Pagefind attribute: all of it but the ``id`` in group 1.
+_ID_IN_TAG = re.compile(
+    rf'<([a-zA-Z][a-zA-Z0-9-]*+(?:{_OTHER})*+) id="[^"]*+"(?=(?:{_OTHER})*+\s*+/?>)'
+)
 
 
 class SearchIndexError(Exception):
@@ -111,14 +125,16 @@ class Indexed:
 
 
 def search_excerpt(html: str) -> str | None:
-    """What Pagefind needs of a finished page to index it as it would index the whole page;
-    None for a page that is not marked for search (Pagefind would leave it out).
+    """What Pagefind needs of a finished page to index it as it would index the whole page
+    (but for anchors); None for a page that is not marked for search (Pagefind would leave it
+    out).
 
-    That is the page from the tag marked ``data-pagefind-body`` on, after its ``<html>`` tag,
-    its ``<title>``, and the tags before it with a Pagefind attribute (metadata, filters, sort
+    That is the element marked ``data-pagefind-body``, after the page's ``<html>`` tag, its
+    ``<title>``, and the tags before it with a Pagefind attribute (metadata, filters, sort
     keys); without the elements it would skip (``data-pagefind-ignore``) unless they hold
-    metadata. Were an attribute's name also inside an earlier tag's attribute value, the
-    excerpt would start there: longer, never wrong.
+    metadata, and without ``id`` attributes (``_without_ids``). Were an attribute's name also
+    inside an earlier tag's attribute value, the excerpt would start there and run to the
+    page's end: longer, never wrong; so would it were the marked element not closed.
     """
     body = _in_tag(html, _BODY, 0, len(html))
     if body is None:
@@ -130,16 +146,29 @@ def search_excerpt(html: str) -> str | None:
         end = html.find(">", tag) + 1
         kept.append(html[tag:end])
         tag = _in_tag(html, _ATTRIBUTE, end, body)
-    start = body
-    skipped = _in_tag(html, _IGNORE, start, len(html))
+    head = "".join(kept)
+    last = (_MARKED.match(html, body) and _element_end(html, body)) or len(html)
+    kept, start = [], body
+    skipped = _in_tag(html, _IGNORE, start, last)
     while skipped is not None:
         end = _element_end(html, skipped)
         if end is not None and html.count(_ATTRIBUTE, skipped, end) == 1:  # nothing else in it
             kept.append(html[start:skipped])
             start = skipped = end
-        skipped = _in_tag(html, _IGNORE, skipped + 1, len(html))
-    kept.append(html[start:])
-    return "".join(kept)
+        skipped = _in_tag(html, _IGNORE, skipped + 1, last)
+    kept.append(html[start:last])
+    return head + _without_ids("".join(kept))
+
+
+def _without_ids(html: str) -> str:
+    """``html`` without the ``id`` attributes of its tags, each such tag after a space.
+
+    Pagefind makes an anchor of every element with an ``id`` (for results within a page, which
+    the site does not show), and reading them is a tenth of its work; it also starts each such
+    element with a space, which the space before the tag keeps: the same words. A tag with a
+    Pagefind attribute keeps its ``id``, as does any tag the expression does not read whole.
+    """
+    return _ID_IN_TAG.sub(r" <\1", html)
 
 
 def _in_tag(html: str, name: str, start: int, end: int) -> int | None:
@@ -210,7 +239,7 @@ class SearchIndex:
             raise SearchIndexError(f"{_FAILED}: {error}") from error
         assert self._process.stdout is not None
         os.set_blocking(self._process.stdout.fileno(), False)
-        config = {"exclude_selectors": [_NOT_INDEXED]}
+        config = {"exclude_selectors": list(NOT_INDEXED)}
         self._send({"type": "NewIndex", "config": config}, "starting the index")
 
     def add(self, path: str, html: str) -> bool:

@@ -8,20 +8,25 @@ import json
 import logging
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
-from pagefind.service import get_executable
 
 from site_builder.content.languages import LANGUAGES
 from site_builder.render.catalogue import PLACEHOLDER_RE, catalogue
-from site_builder.site import search_index
 from site_builder.site.check import check_content
 from site_builder.site.config_file import markdown_extensions, read_config
-from tests.support import ENV, PNG, REPO, TRANSLATED, build_site, make_ctx, search_index_contents
+from tests.support import (
+    PNG,
+    REPO,
+    TRANSLATED,
+    build_site,
+    make_ctx,
+    pagefind_command_index,
+    search_index_contents,
+)
 
 EXTENSIONS, OPTIONS = markdown_extensions(read_config(REPO / "mkdocs.yml"))
 
@@ -362,8 +367,4 @@ def test_each_language_site_has_its_own_search_index_of_its_own_pages(tmp_path: 
         assert pages == sorted(
             f"/{language.folder}{url.lstrip('/')}" for url in built["en"]["pages"]
         )
-    command = [str(get_executable()), "--site", str(site), "--output-path", str(tmp_path / "cli")]
-    command += ["--exclude-selectors", ".headerlink", "--silent"]
-    chunks = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(search_index.CHUNK_LOCATIONS)}
-    subprocess.run(command, check=True, env={**ENV, **chunks}, capture_output=True)
-    assert built == search_index_contents(tmp_path / "cli")
+    assert built == pagefind_command_index(site, tmp_path / "cli")

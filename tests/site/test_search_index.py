@@ -11,7 +11,7 @@ import pytest
 from site_builder.content.files import BUILD_OUTPUTS
 from site_builder.site import search_index
 from site_builder.site.search_index import SearchIndex, SearchIndexError, index_site, search_excerpt
-from tests.support import REPO, fake_pagefind, fingerprint, search_records
+from tests.support import REPO, fake_pagefind, fingerprint, search_index_contents, search_records
 
 _PAGE = """<!doctype html><html lang="en"><head><title>{title}</title>
 <meta name="description" content="{summary}" data-pagefind-meta="summary[content]"></head>
@@ -119,19 +119,24 @@ _WHOLE = """<!doctype html><html lang="sr-Latn" class="no-js"><head><meta charse
 <meta name="description" content="A town." data-pagefind-meta="summary[content]">
 <link rel="stylesheet" href="site.css"></head><body><header><nav>Navigation words</nav></header>
 <div data-pagefind-body data-pagefind-meta="kind:Place"><h1 id="t">Preševo<a class="headerlink"
-href="#t">¶</a></h1><p>Words of <a href="../x/" title="A title">the brief</a>.</p>
-<div class="backlinks" data-pagefind-ignore><div><h3>Mentioned in</h3><p>Other words</p></div>
+href="#t">¶</a></h1><p>Words of <a href="../x/" title="A title">the brief</a>.<sup id="r:1">1</sup>
+</p><div class="backlinks" data-pagefind-ignore><div><h3>Mentioned in</h3><p>Other words</p></div>
 </div><span hidden="">zq0000000001</span><div data-pagefind-ignore data-pagefind-meta="kept:yes">
 Ignored, with metadata</div><p>More <span data-pagefind-weight="10">weighted</span> words.</p>
 </div><footer>Footer words</footer><script>var x = "<div>";</script></body></html>"""
 
 
 def test_an_excerpt_is_what_pagefind_reads_of_a_page() -> None:
+    """The marked element alone, but for what it skips, after what Pagefind reads before it;
+    an element with an ``id`` has a space before it instead."""
+    body = _WHOLE[_WHOLE.index("<div data-pagefind-body") : _WHOLE.index("<footer>")]
     assert search_excerpt(_WHOLE) == (
         '<html lang="sr-Latn" class="no-js"><title>Preševo - Site</title><meta name="description"'
         ' content="A town." data-pagefind-meta="summary[content]">'
-        + _WHOLE[_WHOLE.index("<div data-pagefind-body") : _WHOLE.index('<div class="backlinks"')]
-        + _WHOLE[_WHOLE.index('<span hidden="">') :]
+        + body[: body.index('<div class="backlinks"')]
+        .replace('<h1 id="t">', " <h1>")
+        .replace('<sup id="r:1">', " <sup>")
+        + body[body.index('<span hidden="">') :]
     )
     assert search_excerpt(_WHOLE.replace(" data-pagefind-body", "")) is None
 
@@ -165,12 +170,30 @@ def _bundle(pages: dict[str, str], output: Path) -> dict[str, str]:
 def test_pagefind_indexes_an_excerpt_as_it_indexes_the_whole_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Byte for byte: the same words, weights, metadata and anchors, and nothing of the rest."""
+    """The same words, weights and metadata, and nothing of the rest; no anchors (the ids)."""
     pages = {f"places/p{n}/index.html": _WHOLE.replace("Preševo", f"Preševo {n}") for n in range(3)}
     assert len(search_excerpt(_WHOLE) or "") < len(_WHOLE) * 0.8
-    excerpts = _bundle(pages, tmp_path / "excerpts")
+    _bundle(pages, tmp_path / "excerpts")
     monkeypatch.setattr(search_index, "search_excerpt", lambda html: html)
-    assert _bundle(pages, tmp_path / "whole") == excerpts
+    _bundle(pages, tmp_path / "whole")
+    excerpts = search_index_contents(tmp_path / "excerpts")
+    whole = search_index_contents(tmp_path / "whole")
+    assert [len(page["anchors"]) for page in whole["sr-latn"]["pages"].values()] == [2, 2, 2]
+    assert excerpts == search_index_contents(tmp_path / "whole", anchors=False)
+
+
+def test_the_notes_and_the_sources_urls_are_not_indexed(tmp_path: Path) -> None:
+    """A note is its source's entry in the Sources, word for word: the page is indexed as if it
+    had no notes, and no URL is."""
+    source = 'Agency, <cite>Report</cite> <span class="source-url">https://example.org/r</span>'
+    notes = f'<div class="footnote" role="doc-endnotes"><ol><li id="fn:1"><p>{source}</p></li></ol>'
+    sources = f"<h2>Sources</h2><ol><li>{source}</li></ol>"
+    for name, added in (("notes", f"{notes}</div>{sources}"), ("sources", sources)):
+        page = _WHOLE.replace("</p><div", f"</p>{added}<div", 1)
+        _bundle({"places/p/index.html": page}, tmp_path / name)
+    index = search_index_contents(tmp_path / "notes")
+    assert index == search_index_contents(tmp_path / "sources")
+    assert "report" in index["sr-latn"]["words"] and "example" not in index["sr-latn"]["words"]
 
 
 def test_a_page_pagefind_cannot_read_fails_the_build_and_names_the_page(
