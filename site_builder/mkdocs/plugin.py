@@ -15,16 +15,21 @@
                        while serving); while serving content with problems, the problems
   on_post_template     the policy for pages made from the theme alone (404.html)
   on_post_build        index the staged site for search, then publish it (not when a strict
-                       build has warned): a failed index keeps the published site
+                       build has warned): a failed index keeps the published site; while
+                       serving, publish what changed, then index (``preview``)
+  on_serve             while serving, searches wait for the index of the pages served
 
-A large build is one of 200 pages or more, outside ``serve``: see ``render_ahead``. While
-serving, unchanged pages come from ``serve_cache``.
+A large build is one of 200 pages or more, outside ``serve`` or in its first build (before
+the server's threads start): see ``render_ahead``. While serving, unchanged work comes from
+``serve_cache`` and unchanged files are not written again (``preview``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -36,8 +41,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from site_builder.content.diagnostics import (
     Diagnostic,
@@ -51,6 +57,7 @@ from site_builder.content.languages import LANGUAGE, SOURCE, language_of
 from site_builder.content.translations import split_name
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Prerendered
+from site_builder.mkdocs.internals import wrap_server
 from site_builder.mkdocs.languages import (
     language_meta,
     language_navs,
@@ -58,6 +65,7 @@ from site_builder.mkdocs.languages import (
     page_translate,
     without_repeated_anchor_links,
 )
+from site_builder.mkdocs.preview import Preview, version
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
     Populated,
@@ -65,7 +73,16 @@ from site_builder.mkdocs.render_ahead import (
     populate_ahead,
     stub_template,
 )
-from site_builder.mkdocs.serve_cache import ServeCache, digest
+from site_builder.mkdocs.serve_cache import (
+    Built,
+    Markdown,
+    Records,
+    Rendered,
+    ServeCache,
+    digest,
+    replay,
+    tree_signature,
+)
 from site_builder.mkdocs.shared_nav import shared_navs
 from site_builder.mkdocs.staging import Staging
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
@@ -85,6 +102,10 @@ from site_builder.site.pipeline import (
 )
 from site_builder.site.search_index import SearchIndexError, index_site
 from site_builder.site.workers import workers_for
+from site_builder.text.names import changed_names
+
+#: Markdown that MkDocs resolves against the site's files as it renders: links and images.
+_LINKS_TO_FILES = re.compile(r"\]\(|^ {0,3}\[[^\]]*\]:|<(?:a|img)\b", re.MULTILINE | re.IGNORECASE)
 
 
 class DialoguePluginConfig(Config):
@@ -117,24 +138,62 @@ class _Build:
     #: Each language's part of the navigation, by language code.
     navs: dict[str, Navigation] = field(default_factory=dict)
     workers: int = 1
-    #: While serving: the digest of the inputs every page shares, and each page's own key.
-    inputs: str = ""
-    keys: dict[str, str] = field(default_factory=dict)
     #: While serving content with problems, the page every URL shows instead.
     problems_page: str | None = None
+    serving: _Serving | None = None
+
+
+@dataclass
+class _Serving:
+    """What one serve rebuild knows of its inputs, and what it took from the cache."""
+
+    #: Digests of the settings (configuration, theme), of the set of files, and of every
+    #: document's face (``serve_cache``).
+    settings: str = ""
+    files: str = ""
+    faces: str = ""
+    #: Whether every page reads of other pages what it read in the last rebuild.
+    same_reads: bool = False
+    #: The names whose links changed since the last rebuild, by language.
+    changed: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Each page's rendering key, and the renderings taken from the cache.
+    keys: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, Rendered] = field(default_factory=dict)
+    records: dict[str, Records] = field(default_factory=dict)
+    #: Made by a worker of the first build: a page's rendering key, records and Markdown.
+    made: dict[str, tuple[str, tuple[Any, ...], str, Markdown]] = field(default_factory=dict)
+    #: Each page's template key, and the versions of the finished pages taken from the cache.
+    templates: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
 
 
 class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def __init__(self) -> None:
         self.cache: ServeCache | None = None
+        self.preview: Preview | None = None
         self.staging: Staging | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook between serve rebuilds: so the cache lives."""
         self.cache = ServeCache() if command == "serve" else None
+        self.preview = Preview() if command == "serve" else None
 
     def on_shutdown(self) -> None:
-        self.cache = None
+        if self.preview is not None:
+            self.preview.close()
+        self.cache = self.preview = None
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Searches wait for the index of the pages being served (``preview``)."""
+        if self.preview is not None:
+            preview = self.preview
+            mount = getattr(server, "mount_path", "/")
+            wrap_server(server, lambda app: preview.gate(app, mount))
+        return server
+
+    def wait_for_search_index(self, timeout: float | None = None) -> bool:
+        """While serving: whether the index of the pages published last is written (tests)."""
+        return self.preview is None or self.preview.index.wait(timeout)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         prerendered = Prerendered()
@@ -151,6 +210,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         )
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
+        if self.cache is not None:
+            self.cache.forget_failed_build()
         site = prepare(
             Path(config.docs_dir),
             self.ctx,
@@ -158,16 +219,18 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             theme_dirs=[Path(d) for d in config.theme.dirs],
             nav_limit=self.config.nav_limit,
             languages=[LANGUAGE[code] for code in self.config.languages],
+            memo=self.cache,
         )
         if stops_the_build(list(site.problems)):
             # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
             # (or block on the FIFO). Stop before it, with every problem the loader found.
             _stop(site.problems)
         self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
-        if self.cache is not None:
-            self.cache.forget_failed_build()
         config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
-        self.staging = Staging(config, atomic=self.config.atomic)
+        # A preview publishes what changed in place of the served files: so always staged.
+        self.staging = Staging(config, atomic=self.config.atomic or self.preview is not None)
+        if self.preview is not None:
+            self.preview.begin()
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -191,19 +254,57 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         for asset in site.assets:
             files.append(File.generated(config, asset.src_uri, content=asset.content))
         config.nav = list(site.nav)
-        if self.cache is not None:  # only serving reuses pages, so only serving needs the digest
-            self.build.inputs = digest(
-                config.docs_dir,
-                config.use_directory_urls,
-                [e for e in config.markdown_extensions if isinstance(e, str)],
-                config.mdx_configs,
-                sorted(f.src_uri for f in files),
-                [
-                    (d.slug, d.src_uri, d.title, d.summary, d.all_names)
-                    for d in site.corpus.documents
-                ],
-            )
+        if self.cache is not None and not site.degraded:  # only serving reuses work
+            self._begin_serving(config, files)
         return files
+
+    def _begin_serving(self, config: MkDocsConfig, files: Files) -> None:
+        """The digests this rebuild's keys are made of, and what changed since the last."""
+        assert self.cache is not None
+        cache, site, linker = self.cache, self.build.site, self.build.linker
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        settings = digest(
+            config_file.read_bytes() if config_file and config_file.is_file() else None,
+            config.docs_dir,
+            config.site_url,
+            config.use_directory_urls,
+            [e for e in config.markdown_extensions if isinstance(e, str)],
+            config.mdx_configs,
+            dict(self.config),
+            replace(self.ctx, prerendered=None),
+            get_build_date(),
+            tree_signature(Path(config.theme.custom_dir) if config.theme.custom_dir else None),
+        )
+        on_files = digest(sorted(f.src_uri for f in files))
+        # What translations say of their English files (``generated.review``) reads the
+        # version of those files, bodies and all.
+        translated = {slug for _, slug in site.corpus.translations}
+        faces = digest(
+            settings,
+            on_files,
+            sorted(site.corpus.translations.items()),
+            [
+                (
+                    code,
+                    [
+                        (d.src_uri, cache.face(d), d.version if d.slug in translated else None)
+                        for d in c.documents
+                    ],
+                    c.unloaded,
+                    c.assets,
+                )
+                for code, c in site.corpora.items()
+            ],
+        )
+        serving = self.build.serving = _Serving(settings, on_files, faces)
+        linker.recording = True
+        names = linker.matcher_names
+        serving.same_reads = cache.names is not None and cache.get("faces") == faces
+        if not serving.same_reads and cache.names is not None:
+            serving.changed = {
+                code: changed_names(cache.names.get(code, {}), now) for code, now in names.items()
+            }
+        cache.put("faces", faces)
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -213,17 +314,28 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # MkDocs renders theme templates (404.html) with this one: the source language's.
         nav = build.nav = build.navs[SOURCE.code]
         pages = _pages(files, config)
+        # A serve rebuild runs beside the server's threads, where forking is unsafe.
         build.workers = workers_for(len(pages), self._workers_wanted(config))
-        if build.workers > 1:
+        if build.workers > 1 and threading.active_count() == 1:
             build.populated = populate_ahead(
                 pages,
                 config,
                 files,
                 build.workers,
-                lambda page: build.found[page.file.src_uri],
+                lambda page: self._found_ahead(page.file.src_uri),
                 self._is_overview,
             )
+        else:
+            build.workers = 1
         return nav
+
+    def _found_ahead(self, uri: str) -> Any:
+        """What a worker hands back with a page besides the page: what the linker found, and
+        while serving what the cache keeps of it."""
+        serving = self.build.serving
+        if serving is None:
+            return self.build.found[uri]
+        return self.build.found[uri], serving.made.get(uri)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Nothing to read for a document the loader has read and checked, or a page rendered
@@ -264,35 +376,91 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             page.meta["searchable"] = spec.page.searchable
         else:  # refused by the loader before it could be read (too large, not text): no page
             return ""
-        markdown = site.markdown(uri, self.ctx)
-        if self.cache is not None and not site.degraded:
-            # A page shown in English in another language has the English page's file and body.
-            where = (uri, doc.path, doc.body_line) if doc else uri
-            key = build.keys[uri] = digest("page", build.inputs, where, markdown)
-            if key in self.cache.last:
-                return ""  # rendered last time from the same inputs: on_page_content restores it
+        serving = build.serving
+        if serving is None:
+            markdown = site.markdown(uri, self.ctx)
+        else:
+            kept = self._kept_or_key(uri, doc)
+            if kept is None:
+                return ""  # rendered in an earlier rebuild: on_page_content restores it
+            markdown = kept
         if doc is None:
             return markdown
         linker.begin_page(doc)
         return linker.bounded(markdown)
 
+    def _kept_or_key(self, uri: str, doc: Any) -> str | None:
+        """While serving: None for a page whose rendering is kept, else its Markdown (and the
+        rendering's key is noted, and what MkDocs logs while rendering it is captured)."""
+        cache, build = self.cache, self.build
+        serving = build.serving
+        assert cache is not None and serving is not None
+        identity = cache.identity(doc) if doc is not None else ""
+        markdown_key = digest("markdown", serving.faces, uri, identity)
+        markdown = cache.get(markdown_key)
+        if markdown is None:
+            text = build.site.markdown(uri, self.ctx)
+            markdown = Markdown(text, digest(text), self.ctx.prerendered.blocks(text))  # type: ignore[union-attr]
+            cache.put(markdown_key, markdown)
+        resolves = doc is None or _LINKS_TO_FILES.search(doc.body) is not None
+        key = digest(
+            "page",
+            serving.settings,
+            uri,
+            # A page shown in English in another language has the English page's file and body.
+            (doc.path, doc.body_line, cache.face(doc)) if doc is not None else None,
+            markdown.digest,
+            serving.files if resolves else None,
+        )
+        kept: Rendered | None = cache.last.get(key)
+        if kept is not None and doc is not None and not serving.same_reads:
+            reads = kept.populated.extra.reads
+            changed = serving.changed.get(doc.language, frozenset())
+            if reads is None or not reads.hold(build.linker, doc.language, changed):
+                kept = None
+        if kept is not None:
+            serving.kept[uri] = cache.get(key)
+            return None
+        serving.keys[uri] = key
+        serving.made[uri] = (key, (), markdown_key, markdown)
+        self.ctx.prerendered.add(markdown.blocks)  # type: ignore[union-attr]
+        serving.records[uri] = Records()
+        return markdown.text
+
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         uri, build = page.file.src_uri, self.build
-        key = build.keys.get(uri)
-        cached = self.cache.get(key) if self.cache is not None and key else None
-        restored = build.populated.get(uri) or cached  # by a worker, or kept
-        if restored is not None:
-            restored.restore(page, files)
-            html, found = restored.content, restored.extra
+        serving = build.serving
+        kept = serving.kept.get(uri) if serving is not None else None
+        ahead = build.populated.get(uri)
+        if kept is not None:  # rendered in an earlier rebuild
+            kept.populated.restore(page, files, meta=False)
+            replay(kept.records)
+            html, found = kept.populated.content, kept.populated.extra
+        elif ahead is not None:  # by a worker
+            ahead.restore(page, files)
+            html, found = ahead.content, ahead.extra
+            if serving is not None:
+                found, made = found
+                if made is not None:
+                    self._keep(uri, replace(ahead, extra=found), made)
         else:
+            records = serving.records.pop(uri).done() if serving and uri in serving.records else ()
             found = build.linker.end_page()  # nothing found on a generated page
             html = sanitized(html)
-            if self.cache is not None and key:
-                self.cache.put(key, Populated.capture(page, html, found))
+            if serving is not None and uri in serving.keys:
+                made = (serving.keys[uri], records, *serving.made[uri][2:])
+                serving.made[uri] = made
+                self._keep(uri, Populated.capture(page, html, found), made)
         build.found[uri] = found
         return html
+
+    def _keep(self, uri: str, populated: Populated[PageLinks], made: tuple[Any, ...]) -> None:
+        assert self.cache is not None
+        key, records, markdown_key, markdown = made
+        self.cache.put(markdown_key, markdown)
+        self.cache.put(key, Rendered(populated, records))
 
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -308,21 +476,104 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             print_diagnostics(list(build.derived.problems), sys.stderr)
             build.problems_page = problems_page(list(build.derived.problems))
             return env
-        for asset in derived_files(build.site, build.derived, self.ctx):  # need every link
+        for asset in self._derived_files():  # need every link
             files.append(File.generated(config, asset.src_uri, content=asset.content))
         env.bytecode_cache = bytecode_cache("theme")
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
-        if build.workers > 1 and build.nav is not None:  # every page's template, ahead
-            pages = _pages(files, config)
-            build.built = build_ahead(
-                pages, config, build.nav, env, build.workers, self._is_overview
-            )
-            stub_template(env)
-            for page in pages:  # MkDocs' loop now only writes what the workers made
-                page.meta["template"] = AHEAD_TEMPLATE
+        pages = _pages(files, config)
+        if build.serving is not None:
+            self._templates_kept(pages, files)
+        ahead = [page for page in pages if page.file.src_uri not in build.built]
+        if build.workers > 1 and build.nav is not None and ahead:  # every page's template, ahead
+            made = build_ahead(ahead, config, build.nav, env, build.workers, self._is_overview)
+            build.built.update(made)
+            if build.serving is not None:
+                assert self.cache is not None
+                for uri, output in made.items():
+                    built = Built(output, version(output))
+                    self.cache.put(build.serving.templates[uri], built)
+                    build.serving.versions[uri] = built.version
+            for page in ahead:
                 page.content = ""  # nothing reads it again
+        if build.built:
+            stub_template(env)
+            for page in pages:  # MkDocs' loop then only writes what was made already
+                if page.file.src_uri in build.built:
+                    page.meta["template"] = AHEAD_TEMPLATE
+        if self.preview is not None:
+            self.preview.static_files(files)
         return env
+
+    def _derived_files(self) -> tuple[Any, ...]:
+        build = self.build
+        assert build.derived is not None
+        if build.serving is None or self.cache is None:
+            return derived_files(build.site, build.derived, self.ctx)
+        links = build.derived.backlinks.get(SOURCE.code, {})
+        key = digest("data", build.serving.faces, sorted(links.items()))
+        made = self.cache.get(key)
+        if made is None:
+            made = self.cache.put(key, derived_files(build.site, build.derived, self.ctx))
+        return made
+
+    def _templates_kept(self, pages: list[Page], files: Files) -> None:
+        """While serving: every brief's "Mentioned in" now, then each page's template key,
+        and the finished pages whose every input is as it was (``serve_cache``)."""
+        build, cache = self.build, self.cache
+        serving, derived = build.serving, build.derived
+        assert serving is not None and cache is not None and derived is not None
+        for page in pages:
+            self._fill_backlinks(page)
+        navs = {code: digest(_nav_key(nav.items)) for code, nav in build.navs.items()}
+        for page in pages:
+            uri = page.file.src_uri
+            key = serving.templates[uri] = digest(
+                "template",
+                serving.settings,
+                serving.files,
+                navs.get(language_of(uri).code),
+                uri,
+                page.url,
+                page.canonical_url,
+                page.edit_url,
+                page.is_homepage,
+                page.title,
+                page.content,
+                sorted(page.meta.items()),
+                _toc_key(page.toc),
+                [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)],
+                [a.title for a in page.ancestors],
+            )
+            built: Built | None = cache.get(key)
+            if built is not None:
+                build.built[uri] = built.output
+                serving.versions[uri] = built.version
+
+    def _fill_backlinks(self, page: Page) -> None:
+        """A brief's "Mentioned in", in place of its placeholder."""
+        build = self.build
+        assert build.derived is not None
+        doc = build.site.documents.get(page.file.src_uri)
+        if doc is None or not page.content or BACKLINKS_PLACEHOLDER not in page.content:
+            return
+        links = build.derived.backlinks.get(doc.language, {}).get(doc.slug, ())
+        corpus = build.site.corpora[doc.language]
+        ctx = replace(self.ctx, language=LANGUAGE[doc.language])
+        if self.cache is None or build.serving is None:
+            html = backlinks_html(doc, links, corpus, ctx)
+        else:
+            sources = {link.source for link in links}
+            faces = sorted(
+                (slug, self.cache.face(corpus.by_slug[slug]))
+                for slug in sources
+                if slug in corpus.by_slug
+            )
+            key = digest("backlinks", build.serving.settings, self.cache.face(doc), links, faces)
+            html = self.cache.get(key) or self.cache.put(
+                key, backlinks_html(doc, links, corpus, ctx)
+            )
+        page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
 
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
@@ -330,21 +581,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         build = self.build
         if build.navs:
             context["nav"] = build.navs[language_of(page.file.src_uri).code]
-        doc = build.site.documents.get(page.file.src_uri)
-        if page.file.src_uri in build.built or doc is None or build.derived is None:
+        if page.file.src_uri in build.built or build.derived is None or build.derived.failed:
             return context
-        if page.content and BACKLINKS_PLACEHOLDER in page.content:
-            links = build.derived.backlinks.get(doc.language, {}).get(doc.slug, ())
-            corpus = build.site.corpora[doc.language]
-            ctx = replace(self.ctx, language=LANGUAGE[doc.language])
-            if self.cache is None:
-                html = backlinks_html(doc, links, corpus, ctx)
-            else:
-                key = digest("backlinks", build.inputs, doc.src_uri, links)
-                html = self.cache.get(key) or self.cache.put(
-                    key, backlinks_html(doc, links, corpus, ctx)
-                )
-            page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
+        self._fill_backlinks(page)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -353,12 +592,23 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         A live preview has none: its server adds an inline reload script to every page, a new
         one each time, which no policy could know the hash of.
         """
-        if self.build.problems_page is not None:
-            return self.build.problems_page
-        built = self.build.built.get(page.file.src_uri)
-        if built is not None:
-            return built
-        return output if self.cache is not None else with_policy(output, page.content or "")
+        build, uri = self.build, page.file.src_uri
+        serving = build.serving
+        known = None
+        if build.problems_page is not None:
+            output = build.problems_page
+        elif uri in build.built:
+            output = build.built[uri]
+            known = serving.versions.get(uri) if serving is not None else None
+        elif serving is not None and uri in serving.templates:
+            assert self.cache is not None
+            built = self.cache.put(serving.templates[uri], Built(output, version(output)))
+            known = built.version
+        elif self.cache is None:
+            output = with_policy(output, page.content or "")
+        if self.preview is not None:
+            self.preview.page(page.file, output, known)
+        return output
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -371,6 +621,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
             self.cache.keep_used()
+            self.cache.names = dict(self.build.linker.matcher_names)
+        if self.preview is not None and self.staging is not None:
+            # Published first, indexed after: searches wait for the index (``preview``).
+            self.staging.publish(config, self.preview.publish)
+            return
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as error:
@@ -391,10 +646,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def _workers_wanted(self, config: MkDocsConfig) -> int:
         """The ``workers`` option (0: one per core for a large task), or 1.
 
-        1 while serving (the server runs threads, and its rebuilds reuse unchanged pages) and
-        next to another plugin (workers would skip its page events).
+        1 next to another plugin (workers would skip its page events). While serving, workers
+        render only the first build, before the server's threads start (``on_nav``).
         """
-        if self.cache is not None or set(config.plugins) != {"dialogue"}:
+        if set(config.plugins) != {"dialogue"}:
             return 1
         return self.config.workers
 
@@ -416,3 +671,17 @@ def _pages(files: Files, config: MkDocsConfig) -> list[Page]:
         if file.page is None:
             Page(None, file, config)
     return [file.page for file in files.documentation_pages() if file.page is not None]
+
+
+def _nav_key(items: Any) -> list[Any]:
+    """What the theme shows of a navigation: each item's kind, title, URL and metadata."""
+    key: list[Any] = []
+    for item in items:
+        meta = sorted(item.meta.items()) if isinstance(item, Page) and item.meta else None
+        children = _nav_key(item.children) if isinstance(item, Section) else None
+        key.append((type(item).__name__, item.title, getattr(item, "url", None), meta, children))
+    return key
+
+
+def _toc_key(toc: Any) -> list[Any]:
+    return [(a.title, a.url, a.level, _toc_key(a.children)) for a in toc or ()]

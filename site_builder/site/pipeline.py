@@ -23,7 +23,7 @@ from types import MappingProxyType
 
 from site_builder.content.diagnostics import Diagnostic, has_errors
 from site_builder.content.languages import SOURCE, Language, language_of
-from site_builder.content.loader import load_corpus
+from site_builder.content.loader import Memo, load_corpus
 from site_builder.content.model import Corpus, Document, Link, StandIn
 from site_builder.generated import GeneratedFile, assets, data_files, pages_for
 from site_builder.generated.base import PageSpec
@@ -76,12 +76,14 @@ def prepare(
     theme_dirs: Sequence[Path] = (),
     nav_limit: int = 40,
     languages: Sequence[Language] = (SOURCE,),
+    memo: Memo | None = None,
 ) -> PreparedSite:
     """Load, validate and generate: everything that needs no rendered page.
 
-    ``languages``: the sites to publish (the source's always, first).
+    ``languages``: the sites to publish (the source's always, first). ``memo``: what a live
+    preview kept of each file from its last rebuild (``content.loader``).
     """
-    corpus, problems = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs)
+    corpus, problems = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs, memo=memo)
     degraded = has_errors(problems)
     # With problems, only the source's pages are rendered: to find their bodies' problems.
     languages = [SOURCE] if degraded else [SOURCE, *(lang for lang in languages if lang != SOURCE)]
