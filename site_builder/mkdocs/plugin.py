@@ -54,10 +54,11 @@ from site_builder.content.diagnostics import (
 from site_builder.content.files import stops_the_build
 from site_builder.content.kinds import KIND
 from site_builder.content.languages import LANGUAGE, SOURCE, language_of
+from site_builder.content.model import Document
 from site_builder.content.translations import split_name
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Prerendered
-from site_builder.mkdocs.internals import wrap_server
+from site_builder.mkdocs.internals import skip_rendering, wrap_server
 from site_builder.mkdocs.languages import (
     language_meta,
     language_navs,
@@ -97,6 +98,7 @@ from site_builder.site.pipeline import (
     Derived,
     PreparedSite,
     derived_files,
+    derived_paths,
     every_page_rendered,
     prepare,
 )
@@ -152,6 +154,8 @@ class _Serving:
     settings: str = ""
     files: str = ""
     faces: str = ""
+    #: Each document's face, by source path.
+    by_uri: dict[str, str] = field(default_factory=dict)
     #: Whether every page reads of other pages what it read in the last rebuild.
     same_reads: bool = False
     #: The names whose links changed since the last rebuild, by language.
@@ -165,6 +169,9 @@ class _Serving:
     #: Each page's template key, and the versions of the finished pages taken from the cache.
     templates: dict[str, str] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
+
+    def face(self, doc: Document) -> str:
+        return self.by_uri[doc.src_uri]
 
 
 class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
@@ -191,9 +198,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             wrap_server(server, lambda app: preview.gate(app, mount))
         return server
 
-    def wait_for_search_index(self, timeout: float | None = None) -> bool:
-        """While serving: whether the index of the pages published last is written (tests)."""
-        return self.preview is None or self.preview.index.wait(timeout)
+    def settled(self, timeout: float | None = None) -> bool:
+        """While serving: whether what is made after publishing (search index, open data) is
+        written, within ``timeout`` (tests)."""
+        return self.preview is None or self.preview.settled(timeout)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         prerendered = Prerendered()
@@ -279,6 +287,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # What translations say of their English files (``generated.review``) reads the
         # version of those files, bodies and all.
         translated = {slug for _, slug in site.corpus.translations}
+        by_uri = {d.src_uri: cache.face(d) for c in site.corpora.values() for d in c.documents}
         faces = digest(
             settings,
             on_files,
@@ -287,7 +296,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 (
                     code,
                     [
-                        (d.src_uri, cache.face(d), d.version if d.slug in translated else None)
+                        (d.src_uri, by_uri[d.src_uri], d.version if d.slug in translated else None)
                         for d in c.documents
                     ],
                     c.unloaded,
@@ -296,7 +305,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 for code, c in site.corpora.items()
             ],
         )
-        serving = self.build.serving = _Serving(settings, on_files, faces)
+        serving = self.build.serving = _Serving(settings, on_files, faces, by_uri)
         linker.recording = True
         names = linker.matcher_names
         serving.same_reads = cache.names is not None and cache.get("faces") == faces
@@ -314,9 +323,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # MkDocs renders theme templates (404.html) with this one: the source language's.
         nav = build.nav = build.navs[SOURCE.code]
         pages = _pages(files, config)
-        # A serve rebuild runs beside the server's threads, where forking is unsafe.
+        # A serve rebuild runs beside the server's threads, where forking is unsafe; it
+        # renders few pages anyway. Workers render the first build, before the threads start.
         build.workers = workers_for(len(pages), self._workers_wanted(config))
-        if build.workers > 1 and threading.active_count() == 1:
+        first = self.cache is None or self.cache.names is None
+        if build.workers > 1 and threading.active_count() == 1 and first:
             build.populated = populate_ahead(
                 pages,
                 config,
@@ -352,6 +363,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         uri, build = page.file.src_uri, self.build
         site, linker = build.site, build.linker
         if uri in build.populated:  # a worker rendered it: on_page_content restores it
+            skip_rendering(page)
             return ""
         stand_in = site.stand_ins.get(uri)
         if stand_in is not None:  # left out for its own problems: check its body all the same
@@ -369,7 +381,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 "description": escape(doc.summary),
                 "kind": KIND[doc.kind].label,
                 "searchable": True,
-                "json_ld": json_ld(doc, self.ctx),  # escaped for its script element
+                "json_ld": self._json_ld(doc),  # escaped for its script element
             }
         elif spec is not None:
             page.meta["description"] = escape(spec.page.description)
@@ -381,13 +393,22 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             markdown = site.markdown(uri, self.ctx)
         else:
             kept = self._kept_or_key(uri, doc)
-            if kept is None:
-                return ""  # rendered in an earlier rebuild: on_page_content restores it
+            if kept is None:  # rendered in an earlier rebuild: on_page_content restores it
+                skip_rendering(page)
+                return ""
             markdown = kept
         if doc is None:
             return markdown
         linker.begin_page(doc)
         return linker.bounded(markdown)
+
+    def _json_ld(self, doc: Any) -> str:
+        serving = self.build.serving
+        if serving is None or self.cache is None:
+            return json_ld(doc, self.ctx)
+        key = digest("json-ld", serving.settings, self.cache.identity(doc))
+        found = self.cache.get(key)
+        return self.cache.put(key, json_ld(doc, self.ctx)) if found is None else found
 
     def _kept_or_key(self, uri: str, doc: Any) -> str | None:
         """While serving: None for a page whose rendering is kept, else its Markdown (and the
@@ -396,19 +417,24 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         serving = build.serving
         assert cache is not None and serving is not None
         identity = cache.identity(doc) if doc is not None else ""
-        markdown_key = digest("markdown", serving.faces, uri, identity)
-        markdown = cache.get(markdown_key)
+        markdown_key = digest("markdown", serving.settings, uri, identity)
+        markdown: Markdown | None = cache.last.get(markdown_key)
+        if markdown is not None and not serving.same_reads:
+            lookups = markdown.lookups
+            if lookups is None or not lookups.hold(build.site.corpus_of(uri), serving.face):
+                markdown = None
         if markdown is None:
-            text = build.site.markdown(uri, self.ctx)
-            markdown = Markdown(text, digest(text), self.ctx.prerendered.blocks(text))  # type: ignore[union-attr]
-            cache.put(markdown_key, markdown)
+            text, lookups = build.site.markdown_reading(uri, self.ctx, serving.face)
+            blocks = self.ctx.prerendered.blocks(text)  # type: ignore[union-attr]
+            markdown = Markdown(text, digest(text), blocks, lookups)
+        cache.put(markdown_key, markdown)
         resolves = doc is None or _LINKS_TO_FILES.search(doc.body) is not None
         key = digest(
             "page",
             serving.settings,
             uri,
             # A page shown in English in another language has the English page's file and body.
-            (doc.path, doc.body_line, cache.face(doc)) if doc is not None else None,
+            (doc.path, doc.body_line, serving.face(doc)) if doc is not None else None,
             markdown.digest,
             serving.files if resolves else None,
         )
@@ -418,10 +444,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             changed = serving.changed.get(doc.language, frozenset())
             if reads is None or not reads.hold(build.linker, doc.language, changed):
                 kept = None
+        serving.keys[uri] = key
         if kept is not None:
             serving.kept[uri] = cache.get(key)
             return None
-        serving.keys[uri] = key
         serving.made[uri] = (key, (), markdown_key, markdown)
         self.ctx.prerendered.add(markdown.blocks)  # type: ignore[union-attr]
         serving.records[uri] = Records()
@@ -444,12 +470,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             if serving is not None:
                 found, made = found
                 if made is not None:
+                    serving.keys[uri] = made[0]
                     self._keep(uri, replace(ahead, extra=found), made)
         else:
             records = serving.records.pop(uri).done() if serving and uri in serving.records else ()
             found = build.linker.end_page()  # nothing found on a generated page
             html = sanitized(html)
-            if serving is not None and uri in serving.keys:
+            if serving is not None and uri in serving.made:
                 made = (serving.keys[uri], records, *serving.made[uri][2:])
                 serving.made[uri] = made
                 self._keep(uri, Populated.capture(page, html, found), made)
@@ -476,8 +503,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             print_diagnostics(list(build.derived.problems), sys.stderr)
             build.problems_page = problems_page(list(build.derived.problems))
             return env
-        for asset in self._derived_files():  # need every link
-            files.append(File.generated(config, asset.src_uri, content=asset.content))
+        if self.preview is not None:  # a preview makes them once it is published
+            site, derived, ctx = build.site, build.derived, self.ctx
+            made = lambda: ((f.src_uri, f.content) for f in derived_files(site, derived, ctx))  # noqa: E731
+            self.preview.later(made, derived_paths())
+        else:
+            for asset in derived_files(build.site, build.derived, self.ctx):  # need every link
+                files.append(File.generated(config, asset.src_uri, content=asset.content))
         env.bytecode_cache = bytecode_cache("theme")
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
@@ -492,8 +524,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 assert self.cache is not None
                 for uri, output in made.items():
                     built = Built(output, version(output))
-                    self.cache.put(build.serving.templates[uri], built)
                     build.serving.versions[uri] = built.version
+                    if uri in build.serving.templates:
+                        self.cache.put(build.serving.templates[uri], built)
             for page in ahead:
                 page.content = ""  # nothing reads it again
         if build.built:
@@ -505,41 +538,32 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self.preview.static_files(files)
         return env
 
-    def _derived_files(self) -> tuple[Any, ...]:
-        build = self.build
-        assert build.derived is not None
-        if build.serving is None or self.cache is None:
-            return derived_files(build.site, build.derived, self.ctx)
-        links = build.derived.backlinks.get(SOURCE.code, {})
-        key = digest("data", build.serving.faces, sorted(links.items()))
-        made = self.cache.get(key)
-        if made is None:
-            made = self.cache.put(key, derived_files(build.site, build.derived, self.ctx))
-        return made
-
     def _templates_kept(self, pages: list[Page], files: Files) -> None:
         """While serving: every brief's "Mentioned in" now, then each page's template key,
         and the finished pages whose every input is as it was (``serve_cache``)."""
         build, cache = self.build, self.cache
         serving, derived = build.serving, build.derived
         assert serving is not None and cache is not None and derived is not None
-        for page in pages:
-            self._fill_backlinks(page)
         navs = {code: digest(_nav_key(nav.items)) for code, nav in build.navs.items()}
         for page in pages:
             uri = page.file.src_uri
+            rendering = serving.keys.get(uri)
+            backlinks = self._fill_backlinks(page)
+            if rendering is None:  # a page rendered without a key: nothing to go by
+                continue
             key = serving.templates[uri] = digest(
                 "template",
                 serving.settings,
                 serving.files,
                 navs.get(language_of(uri).code),
                 uri,
+                rendering,  # the page's content: its rendering, and its "Mentioned in"
+                backlinks,
                 page.url,
                 page.canonical_url,
                 page.edit_url,
                 page.is_homepage,
                 page.title,
-                page.content,
                 sorted(page.meta.items()),
                 _toc_key(page.toc),
                 [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)],
@@ -550,30 +574,41 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 build.built[uri] = built.output
                 serving.versions[uri] = built.version
 
-    def _fill_backlinks(self, page: Page) -> None:
-        """A brief's "Mentioned in", in place of its placeholder."""
+    def _fill_backlinks(self, page: Page) -> str | None:
+        """A brief's "Mentioned in", in place of its placeholder; while serving, its key."""
         build = self.build
         assert build.derived is not None
         doc = build.site.documents.get(page.file.src_uri)
         if doc is None or not page.content or BACKLINKS_PLACEHOLDER not in page.content:
-            return
+            return None
         links = build.derived.backlinks.get(doc.language, {}).get(doc.slug, ())
         corpus = build.site.corpora[doc.language]
         ctx = replace(self.ctx, language=LANGUAGE[doc.language])
+        key = None
         if self.cache is None or build.serving is None:
             html = backlinks_html(doc, links, corpus, ctx)
         else:
-            sources = {link.source for link in links}
-            faces = sorted(
-                (slug, self.cache.face(corpus.by_slug[slug]))
-                for slug in sources
-                if slug in corpus.by_slug
+            # The links come from their pages' renderings and front matter: the same
+            # renderings and faces, the same links (and the same titles to show).
+            serving = build.serving
+            keys, faces, sources = serving.keys, serving.by_uri, []
+            for slug in sorted({link.source for link in links}):
+                source = corpus.by_slug.get(slug)
+                if source is not None:
+                    sources.append((slug, faces[source.src_uri], keys.get(source.src_uri)))
+            exact = all(rendering is not None for _, _, rendering in sources)
+            key = digest(
+                "backlinks",
+                serving.settings,
+                faces[doc.src_uri],
+                sources,
+                None if exact else links,
             )
-            key = digest("backlinks", build.serving.settings, self.cache.face(doc), links, faces)
             html = self.cache.get(key) or self.cache.put(
                 key, backlinks_html(doc, links, corpus, ctx)
             )
         page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
+        return key
 
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any

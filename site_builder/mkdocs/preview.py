@@ -10,8 +10,10 @@ succeeded it is moved into the served folder file by file, and files the site no
 are deleted (``site.publish.publish_changes``). A failed build moves nothing.
 
 Search: ``site.background_index`` runs Pagefind over the served folder after each publish.
-The live-reload server is wrapped (``gate``) so that a request for the index waits until the
-index of the pages being served is written (or says why it could not be).
+The open data (``site.pipeline.derived_files``: a second of a rebuild at 1,000 briefs, for
+downloads a preview is rarely asked for) is made then too, in a thread. The live-reload
+server is wrapped (``gate``) so that a request for the index or the data waits until they
+are those of the pages being served (or says why they could not be made).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +55,23 @@ class Preview:
         #: This build's files and versions, as they are decided.
         self.pending: dict[str, str] = {}
         self.index = BackgroundIndex(self._indexed)
+        #: The files made after publishing, where they go, and whether they are written.
+        self._later: Callable[[], Iterable[tuple[str, str]]] | None = None
+        self._later_paths: frozenset[str] = frozenset()
+        self._later_thread: threading.Thread | None = None
+        self._later_done = threading.Event()
+        self._later_failure: str | None = None
 
     def begin(self) -> None:
         self.pending = {}
+        self._later = None
+
+    def later(self, make: Callable[[], Iterable[tuple[str, str]]], paths: Collection[str]) -> None:
+        """Make some files after this build is published: ``make()`` gives (path, text) pairs
+        for some of ``paths``; the others are deleted. A build that never calls this deletes
+        them all (a preview showing problems has no data)."""
+        self._later = make
+        self._later_paths = frozenset(paths)
 
     def page(self, file: File, output: str, known: str | None = None) -> str:
         """A page's output is about to be written: write it nowhere if it is served already.
@@ -86,6 +103,8 @@ class Preview:
     def publish(self, staging: Path, site_dir: Path) -> None:
         """Move what this build wrote into the served folder, and index it for search."""
         self.index.stop()  # it reads the pages that change now
+        if self._later_thread is not None:
+            self._later_thread.join()
         site_dir = site_dir.resolve()
         if not self.published:
             publish.publish(staging, site_dir)
@@ -102,23 +121,72 @@ class Preview:
                 self.pending[path] = version((site_dir / path).read_bytes())
         self.published, self.pending = self.pending, {}
         self.index.start(site_dir)
+        self._later_done.clear()
+        self._later_thread = threading.Thread(
+            target=self._make_later, args=(self._later, site_dir), daemon=True
+        )
+        self._later_thread.start()
+
+    def settled(self, timeout: float | None = None) -> bool:
+        """Whether what is made after publishing (index, data) is written within ``timeout``."""
+        return self.index.wait(timeout) and self._later_done.wait(timeout)
+
+    def _make_later(
+        self, make: Callable[[], Iterable[tuple[str, str]]] | None, site_dir: Path
+    ) -> None:
+        try:
+            self._later_failure = None
+            made = dict(make()) if make is not None else {}
+            for path in self._later_paths:
+                target = site_dir / path
+                if path not in made:
+                    target.unlink(missing_ok=True)
+                    continue
+                data = made[path].encode("utf-8")
+                if target.is_file() and target.read_bytes() == data:
+                    continue
+                written = target.with_name(f".{target.name}.new")
+                written.parent.mkdir(parents=True, exist_ok=True)
+                written.write_bytes(data)
+                os.replace(written, target)
+        except Exception as error:  # reported, and answered to whoever asks for the files
+            self._later_failure = f"{type(error).__name__}: {error}"
+            log.error(f"the open data could not be made: {self._later_failure}")
+        finally:
+            self._later_done.set()
 
     def gate(self, app: Callable[..., Any], mount_path: str) -> Callable[..., Any]:
         """``app`` (a WSGI application) whose requests for the search index wait for it."""
-        prefix = mount_path.rstrip("/") + f"/{INDEX_FOLDER}/"
+        root = mount_path.rstrip("/") + "/"
+        prefix = f"{root}{INDEX_FOLDER}/"
 
         def gated(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
-            searching = environ.get("PATH_INFO", "").startswith(prefix)
-            if searching and (not self.index.wait(INDEX_WAIT_SECONDS) or self.index.failure):
-                reason = self.index.failure or "the search index is still being built"
+            path = environ.get("PATH_INFO", "")
+            reason = None
+            if path.startswith(prefix):
+                reason = self._wait(self.index.wait, lambda: self.index.failure, "search index")
+            elif path.startswith(root) and path[len(root) :] in self._later_paths:
+                reason = self._wait(self._later_done.wait, lambda: self._later_failure, "data")
+            if reason is not None:
                 start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
                 return [reason.encode("utf-8")]
             return app(environ, start_response)
 
         return gated
 
+    @staticmethod
+    def _wait(
+        wait: Callable[[float], bool], failure: Callable[[], str | None], what: str
+    ) -> str | None:
+        """None once ready, else why not."""
+        if not wait(INDEX_WAIT_SECONDS):
+            return f"the {what} is still being made"
+        return failure()
+
     def close(self) -> None:
         self.index.stop()
+        if self._later_thread is not None:
+            self._later_thread.join()
 
     def _indexed(self, failure: str | None, seconds: float) -> None:
         if failure:

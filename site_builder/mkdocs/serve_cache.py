@@ -4,9 +4,11 @@ Every rebuild goes through every page, as a fresh build does; each step is skipp
 inputs are the last rebuild's, and its result taken from here:
 
 * **a file's reading and checking**, by the digest of its bytes (``content.loader``);
-* **a page's Markdown**, by the page's own file and the *faces* of every document (all of a
-  document but its body: titles, summaries, names, every front-matter key). No page shows
-  another page's body, so a body edit leaves every other page's Markdown as it was;
+* **a page's Markdown**, by the page's own file, kept while what it looked up of other
+  documents is as it was (``site.reads``): their *faces*, all of a document but its body
+  (titles, summaries, names, every front-matter key). No page shows another page's body, so
+  a body edit leaves every other page's Markdown as it was; a renamed brief changes the
+  Markdown of the pages that name it in their front matter, and of the overview pages;
 * **a page's rendering** (Markdown to HTML, the links and problems the linker found, what
   MkDocs logged), by its Markdown and the build's settings, and kept while what it read of
   other pages is still so: each slug it names is known as it was, and no name that changed
@@ -34,6 +36,7 @@ from site_builder.content.languages import SOURCE
 from site_builder.content.model import Document
 from site_builder.markdown.linker import PageLinks
 from site_builder.mkdocs.render_ahead import Populated
+from site_builder.site.reads import Lookups
 
 
 def digest(*parts: object) -> str:
@@ -43,11 +46,13 @@ def digest(*parts: object) -> str:
 
 @dataclass(frozen=True)
 class Markdown:
-    """A page's Markdown, its digest, and the build's own HTML blocks it holds as tokens."""
+    """A page's Markdown, its digest, the build's own HTML blocks it holds as tokens, and what
+    making it read of other documents (None: all of them)."""
 
     text: str
     digest: str
     blocks: dict[str, str]
+    lookups: Lookups | None = None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from site_builder.content.loader import Memo, load_corpus
 from site_builder.content.model import Corpus, Document, Link, StandIn
 from site_builder.generated import GeneratedFile, assets, data_files, pages_for
 from site_builder.generated.base import PageSpec
+from site_builder.generated.datapackage import BRIEFS, PACKAGE
+from site_builder.generated.dataset import DATA_DIR, TABLES
 from site_builder.markdown.linker import PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
@@ -34,6 +36,7 @@ from site_builder.site.links import backlinks, front_matter_links
 from site_builder.site.localized import localized
 from site_builder.site.navigation import NavEntry, navigation
 from site_builder.site.pages import document_markdown
+from site_builder.site.reads import Face, Lookups, ReadingCorpus
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,28 @@ class PreparedSite:
 
     def markdown(self, src_uri: str, ctx: BuildContext) -> str:
         """The full Markdown of a page to publish (a document's or a generated page's)."""
+        return self.markdown_reading(src_uri, ctx)[0]
+
+    def markdown_reading(
+        self, src_uri: str, ctx: BuildContext, face: Face | None = None
+    ) -> tuple[str, Lookups | None]:
+        """A page's Markdown, and with ``face`` what it read of other documents (``reads``):
+        None for a page that reads them all, as a generated page does."""
         language = language_of(src_uri)
         corpus, ctx = self.corpora[language.code], replace(ctx, language=language)
         doc = self.documents.get(src_uri)
-        if doc is not None:
-            return doc.body if self.degraded else document_markdown(doc, corpus, ctx)
-        return self.generated[src_uri].markdown(corpus, ctx)
+        if doc is None:
+            return self.generated[src_uri].markdown(corpus, ctx), None
+        if self.degraded:
+            return doc.body, None
+        if face is None:
+            return document_markdown(doc, corpus, ctx), None
+        reading = ReadingCorpus(corpus, face)
+        return document_markdown(doc, reading, ctx), reading.lookups  # type: ignore[arg-type]
+
+    def corpus_of(self, src_uri: str) -> Corpus:
+        """The corpus of the site a page is in."""
+        return self.corpora[language_of(src_uri).code]
 
 
 def prepare(
@@ -157,3 +176,8 @@ def derived_files(
 ) -> tuple[GeneratedFile, ...]:
     """The files that need every page's links: the open data (briefs.json, its tables)."""
     return tuple(data_files(site.corpus, ctx, derived.backlinks[SOURCE.code]))
+
+
+def derived_paths() -> frozenset[str]:
+    """Where ``derived_files`` go, whatever the content."""
+    return frozenset(f"{DATA_DIR}/{path}" for path in (BRIEFS, PACKAGE, *(t.path for t in TABLES)))

@@ -138,4 +138,3 @@ def test_the_review_page_lists_translations_behind_their_english_page(tmp_path: 
 def test_with_every_translation_current_the_review_page_says_so(site: Path) -> None:
     review = (site / "sq/review/index.html").read_text("utf-8")
     assert "Çdo përkthim ndjek versionin aktual të faqes së vet në anglisht." in review
-

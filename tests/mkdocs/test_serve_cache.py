@@ -44,7 +44,7 @@ class Serving:
         if plugin.cache is None:
             config.plugins.on_startup(command="serve", dirty=False)
         build(config)
-        assert plugin.wait_for_search_index(120)
+        assert plugin.settled(120)
         self.plugin = plugin
         return plugin
 
