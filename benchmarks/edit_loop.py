@@ -241,17 +241,28 @@ def measure(w: Watched, edit: Edit) -> dict[str, float]:
         saved = time.time()
     shown = time.time()
     _, logged = w.server.wait_for("Reloading browsers", mark)
-    html = page.content()
+    html = _content(page)
     if edit.expect.startswith("!"):
         assert edit.expect[1:] not in html, f"{w.server.name} {edit.kind}: still shown"
     else:
         assert edit.expect in html, f"{w.server.name} {edit.kind}: {edit.expect!r} not shown"
-    result = {"reload": shown - saved, "log": logged - saved}
+    result = {"reload": shown - saved, "log": logged - saved, "load": os.getloadavg()[0]}
     if w.says_indexed:
         _, indexed = w.server.wait_for(INDEXED, mark)
         result["indexed"] = indexed - saved
     time.sleep(1.0)  # let the machine settle (and plain serve's last writes finish)
     return result
+
+
+def _content(page: Any) -> str:
+    """The page's HTML once it has stopped navigating (a second reload may follow a first)."""
+    for _ in range(20):
+        try:
+            page.wait_for_load_state("load")
+            return str(page.content())
+        except Exception:  # navigating again: wait for it
+            page.wait_for_timeout(250)
+    return str(page.content())
 
 
 def first_builds(content: Path, reps: int, work: Path) -> dict[str, list[float]]:
@@ -271,14 +282,23 @@ def first_builds(content: Path, reps: int, work: Path) -> dict[str, list[float]]
             out["serve"].append(served - server.started)
         finally:
             server.stop()
+        out.setdefault("load", []).append(os.getloadavg()[0])
         print(f"first build: build {out['build'][-1]:.2f}s, serve {out['serve'][-1]:.2f}s",
               file=sys.stderr)  # fmt: skip
     return out
 
 
 def edit_loop(
-    ours_content: Path, plain: Path, kinds: list[str], reps: int, sides: list[str]
+    ours_content: Path,
+    plain: Path,
+    kinds: list[str],
+    reps: int,
+    sides: list[str],
+    plain_reps: int | None = None,
+    save: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
+    """``plain_reps``: fewer repetitions of plain MkDocs (whose every rebuild is a build)."""
+    plain_reps = reps if plain_reps is None else plain_reps
     from playwright.sync_api import sync_playwright
 
     watched: list[Watched] = []
@@ -308,11 +328,15 @@ def edit_loop(
             for rep in range(reps):
                 for kind in kinds:
                     for w in watched if rep % 2 == 0 else watched[::-1]:
+                        if not w.ours and rep >= plain_reps:
+                            continue
                         edit = make_edit(kind, w.content, w.ours, rep)
                         got = measure(w, edit)
                         w.times.setdefault(kind, []).append(got)
+                        if save is not None:
+                            save({w.server.name: w.times for w in watched})
                         print(f"{w.server.name} {kind} #{rep + 1}: "
-                              + ", ".join(f"{k} {v:.2f}s" for k, v in got.items()),
+                              + ", ".join(f"{k} {v:.2f}" for k, v in got.items()),
                               file=sys.stderr)  # fmt: skip
             browser.close()
     finally:
@@ -356,6 +380,7 @@ def table(results: dict[str, Any]) -> str:
             s = _summary(got)
             return f"{s['median']:.2f} ({s['min']:.2f}–{s['max']:.2f})", s["median"]
 
+        loads = [t["load"] for side in edits.values() for ts in side.values() for t in ts]
         for kind in KINDS:
             if not any(kind in side for side in edits.values()):
                 continue
@@ -366,6 +391,11 @@ def table(results: dict[str, Any]) -> str:
                 f"| {kind} | {o} | {cell('ours', kind, 'log')[0]} "
                 f"| {cell('ours', kind, 'indexed')[0]} | {p} | {cell('plain', kind, 'log')[0]} "
                 f"| {ratio} |"
+            )
+        if loads:
+            lines.append(
+                f"\nLoad average (1 min) at each edit: median {statistics.median(loads):.1f}"
+                f" ({min(loads):.1f}–{max(loads):.1f}), on {os.cpu_count()} cores."
             )
         starts = results.get("first_serve_build_side_by_side", {})
         lines.append(
@@ -382,6 +412,7 @@ def main() -> None:
     parser.add_argument("--first-builds", type=int, default=3, help="0 to skip")
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--sides", default="ours,plain")
+    parser.add_argument("--plain-reps", type=int, default=None, help="default: --reps")
     parser.add_argument("--work", type=Path, default=OUT / "edit-loop")
     args = parser.parse_args()
     kinds = [k for k in args.kinds.split(",") if k]
@@ -395,13 +426,18 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
     generate(args.n, ours, plain)
     results: dict[str, Any] = {"n": args.n, "reps": args.reps, "kinds": kinds}
+    OUT.mkdir(parents=True, exist_ok=True)
+    out = OUT / f"edit-loop-{time.strftime('%Y%m%d-%H%M%S')}.json"
+
+    def save(edits: dict[str, Any]) -> None:  # as it goes: a long run keeps what it measured
+        out.write_text(json.dumps({**results, "edits": edits}, indent=2))
+
     if args.first_builds:
         results["first_builds"] = first_builds(ours, args.first_builds, args.work)
     if kinds and args.reps:
-        results.update(edit_loop(ours, plain, kinds, args.reps, args.sides.split(",")))
-    OUT.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    (OUT / f"edit-loop-{stamp}.json").write_text(json.dumps(results, indent=2))
+        sides = args.sides.split(",")
+        results.update(edit_loop(ours, plain, kinds, args.reps, sides, args.plain_reps, save))
+    out.write_text(json.dumps(results, indent=2))
     print(table(results))
 
 

@@ -267,6 +267,7 @@ class Linker:
         self.page: _PageState | None = None
         self.extension = _LinkerExtension(self)
         self._hints: dict[str, dict[str, str]] = {code: {} for code in self._corpora}
+        self._lookups: dict[str, dict[str, Known]] = {code: {} for code in self._corpora}
         #: Whether each page's ``PageLinks`` tells what it read of other pages (``Reads``).
         self.recording = False
         self._use(SOURCE.code)
@@ -277,6 +278,7 @@ class Linker:
         self.matcher = self._matchers[language]
         self._sources = self._targets[language]
         self._language_hints = self._hints[language]
+        self._language_lookups = self._lookups[language]
 
     def slug_hint(self, slug: str) -> str:
         """The " (did you mean ...)" of an unknown slug: found once per build, not per link."""
@@ -297,15 +299,20 @@ class Linker:
         """
         if language is not None:
             self._use(language)
+        known = self._language_lookups.get(slug)
+        if known is not None:
+            return known
         source = self._sources.get(slug)
         if source is None:
             unloaded = slug in self.corpus.unloaded
-            return Known(None, None, None, unloaded, "" if unloaded else self.slug_hint(slug))
-        doc = self.corpus.by_slug.get(slug)
-        if doc is not None:
-            return Known(source, doc.title, doc.summary)
-        generated = GENERATED.get(slug)
-        return Known(source, None, generated.description if generated else None)
+            known = Known(None, None, None, unloaded, "" if unloaded else self.slug_hint(slug))
+        elif (doc := self.corpus.by_slug.get(slug)) is not None:
+            known = Known(source, doc.title, doc.summary)
+        else:
+            generated = GENERATED.get(slug)
+            known = Known(source, None, generated.description if generated else None)
+        self._language_lookups[slug] = known
+        return known
 
     def _known(self, page: _PageState, slug: str) -> Known:
         known = page.known.get(slug)

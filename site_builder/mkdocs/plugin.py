@@ -162,6 +162,8 @@ class _Serving:
     changed: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Each page's rendering key, and the renderings taken from the cache.
     keys: dict[str, str] = field(default_factory=dict)
+    #: A digest of each page's links (``Rendered.links``).
+    links: dict[str, str] = field(default_factory=dict)
     kept: dict[str, Rendered] = field(default_factory=dict)
     records: dict[str, Records] = field(default_factory=dict)
     #: Made by a worker of the first build: a page's rendering key, records and Markdown.
@@ -426,9 +428,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if markdown is None:
             text, lookups = build.site.markdown_reading(uri, self.ctx, serving.face)
             blocks = self.ctx.prerendered.blocks(text)  # type: ignore[union-attr]
-            markdown = Markdown(text, digest(text), blocks, lookups)
+            resolves = doc is None or _LINKS_TO_FILES.search(doc.body) is not None
+            markdown = Markdown(text, digest(text), blocks, lookups, resolves)
         cache.put(markdown_key, markdown)
-        resolves = doc is None or _LINKS_TO_FILES.search(doc.body) is not None
         key = digest(
             "page",
             serving.settings,
@@ -436,7 +438,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             # A page shown in English in another language has the English page's file and body.
             (doc.path, doc.body_line, serving.face(doc)) if doc is not None else None,
             markdown.digest,
-            serving.files if resolves else None,
+            serving.files if markdown.resolves else None,
         )
         kept: Rendered | None = cache.last.get(key)
         if kept is not None and doc is not None and not serving.same_reads:
@@ -461,6 +463,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         kept = serving.kept.get(uri) if serving is not None else None
         ahead = build.populated.get(uri)
         if kept is not None:  # rendered in an earlier rebuild
+            serving.links[uri] = kept.links  # type: ignore[union-attr]
             kept.populated.restore(page, files, meta=False)
             replay(kept.records)
             html, found = kept.populated.content, kept.populated.extra
@@ -487,7 +490,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         assert self.cache is not None
         key, records, markdown_key, markdown = made
         self.cache.put(markdown_key, markdown)
-        self.cache.put(key, Rendered(populated, records))
+        rendered = Rendered(populated, records, digest(populated.extra.links))
+        self.cache.put(key, rendered)
+        assert self.build.serving is not None
+        self.build.serving.links[uri] = rendered.links
 
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -506,7 +512,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if self.preview is not None:  # a preview makes them once it is published
             site, derived, ctx = build.site, build.derived, self.ctx
             made = lambda: ((f.src_uri, f.content) for f in derived_files(site, derived, ctx))  # noqa: E731
-            self.preview.later(made, derived_paths())
+            serving = build.serving
+            # Made of every face and of every page's links.
+            key = digest(serving.faces, sorted(serving.links.items())) if serving else None
+            self.preview.later(made, derived_paths(), key)
         else:
             for asset in derived_files(build.site, build.derived, self.ctx):  # need every link
                 files.append(File.generated(config, asset.src_uri, content=asset.content))

@@ -61,17 +61,26 @@ class Preview:
         self._later_thread: threading.Thread | None = None
         self._later_done = threading.Event()
         self._later_failure: str | None = None
+        self._later_key: str | None = None
+        self._later_made: str | None = None
 
     def begin(self) -> None:
         self.pending = {}
-        self._later = None
+        self._later, self._later_key = None, None
 
-    def later(self, make: Callable[[], Iterable[tuple[str, str]]], paths: Collection[str]) -> None:
+    def later(
+        self,
+        make: Callable[[], Iterable[tuple[str, str]]],
+        paths: Collection[str],
+        key: str | None = None,
+    ) -> None:
         """Make some files after this build is published: ``make()`` gives (path, text) pairs
         for some of ``paths``; the others are deleted. A build that never calls this deletes
-        them all (a preview showing problems has no data)."""
+        them all (a preview showing problems has no data). ``key``: a digest of what ``make``
+        reads; when it is the last one made, the files written then stay as they are."""
         self._later = make
         self._later_paths = frozenset(paths)
+        self._later_key = key
 
     def page(self, file: File, output: str, known: str | None = None) -> str:
         """A page's output is about to be written: write it nowhere if it is served already.
@@ -121,9 +130,12 @@ class Preview:
                 self.pending[path] = version((site_dir / path).read_bytes())
         self.published, self.pending = self.pending, {}
         self.index.start(site_dir)
+        make, key = self._later, self._later_key
+        if make is not None and key is not None and key == self._later_made:
+            return  # the files made last are made of the same
         self._later_done.clear()
         self._later_thread = threading.Thread(
-            target=self._make_later, args=(self._later, site_dir), daemon=True
+            target=self._make_later, args=(make, site_dir, key), daemon=True
         )
         self._later_thread.start()
 
@@ -132,9 +144,10 @@ class Preview:
         return self.index.wait(timeout) and self._later_done.wait(timeout)
 
     def _make_later(
-        self, make: Callable[[], Iterable[tuple[str, str]]] | None, site_dir: Path
+        self, make: Callable[[], Iterable[tuple[str, str]]] | None, site_dir: Path, key: str | None
     ) -> None:
         try:
+            self._later_made = None
             self._later_failure = None
             made = dict(make()) if make is not None else {}
             for path in self._later_paths:
@@ -149,6 +162,7 @@ class Preview:
                 written.parent.mkdir(parents=True, exist_ok=True)
                 written.write_bytes(data)
                 os.replace(written, target)
+            self._later_made = key if make is not None else None
         except Exception as error:  # reported, and answered to whoever asks for the files
             self._later_failure = f"{type(error).__name__}: {error}"
             log.error(f"the open data could not be made: {self._later_failure}")

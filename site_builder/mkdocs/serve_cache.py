@@ -53,14 +53,18 @@ class Markdown:
     digest: str
     blocks: dict[str, str]
     lookups: Lookups | None = None
+    #: Whether MkDocs resolves links in it against the site's files (a link written by hand).
+    resolves: bool = True
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A page's Markdown rendered, and what MkDocs logged meanwhile."""
+    """A page's Markdown rendered, what MkDocs logged meanwhile, and a digest of the page's
+    links (what the open data reads of it)."""
 
     populated: Populated[PageLinks]
     records: tuple[logging.LogRecord, ...] = ()
+    links: str = ""
 
 
 @dataclass(frozen=True)

@@ -460,3 +460,34 @@ def test_a_serbian_name_clashes_across_scripts(tmp_path: Path) -> None:
 def test_loading_in_workers_gives_what_loading_here_gives(content: Path) -> None:
     """Forked workers read and check the files: same documents, same problems, same order."""
     assert load_corpus(content, workers=2) == load_corpus(content, workers=1)
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """A live preview's memo, as the loader sees it."""
+
+    def get(self, key):  # type: ignore[no-untyped-def, override]
+        return super().get(key)
+
+    def put(self, key, value):  # type: ignore[no-untyped-def]
+        self[key] = value
+        return value
+
+
+def test_a_memo_reuses_the_files_that_did_not_change_and_checks_the_folder_again(
+    tmp_path: Path,
+) -> None:
+    """A rebuild reads every file, checks only those whose bytes changed, and runs the rules
+    of the whole folder again: a name that a changed file now shares is reported."""
+    files = {"places/presevo.md": place("Preševo"), "places/medveda.md": place("Medveđa")}
+    content = make_content(tmp_path, files)
+    memo = _Memo()
+    first, problems_first = load_corpus(content, memo=memo)
+    assert problems_first == [] and len(memo) == 2
+    (content / "places" / "medveda.md").write_text(place("Medveđa", "aliases: [Presevo]\n"))
+    second, found = load_corpus(content, memo=memo)
+    assert second.by_slug["presevo"] is first.by_slug["presevo"]  # kept as it was
+    assert [d.message for d in found] == [
+        "name 'Presevo' is also a name of content/places/presevo.md",
+        "name 'Preševo' is also a name of content/places/medveda.md",
+    ]
+    assert (second, found) == load_corpus(content)
