@@ -509,16 +509,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             print_diagnostics(list(build.derived.problems), sys.stderr)
             build.problems_page = problems_page(list(build.derived.problems))
             return env
-        if self.preview is not None:  # a preview makes them once it is published
-            site, derived, ctx = build.site, build.derived, self.ctx
-            made = lambda: ((f.src_uri, f.content) for f in derived_files(site, derived, ctx))  # noqa: E731
-            serving = build.serving
-            # Made of every face and of every page's links.
-            key = digest(serving.faces, sorted(serving.links.items())) if serving else None
-            self.preview.later(made, derived_paths(), key)
-        else:
-            for asset in derived_files(build.site, build.derived, self.ctx):  # need every link
-                files.append(File.generated(config, asset.src_uri, content=asset.content))
+        self._add_derived_files(config, files)
         env.bytecode_cache = bytecode_cache("theme")
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
@@ -527,17 +518,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self._templates_kept(pages, files)
         ahead = [page for page in pages if page.file.src_uri not in build.built]
         if build.workers > 1 and build.nav is not None and ahead:  # every page's template, ahead
-            made = build_ahead(ahead, config, build.nav, env, build.workers, self._is_overview)
-            build.built.update(made)
-            if build.serving is not None:
-                assert self.cache is not None
-                for uri, output in made.items():
-                    built = Built(output, version(output))
-                    build.serving.versions[uri] = built.version
-                    if uri in build.serving.templates:
-                        self.cache.put(build.serving.templates[uri], built)
-            for page in ahead:
-                page.content = ""  # nothing reads it again
+            self._build_ahead(ahead, config, env)
         if build.built:
             stub_template(env)
             for page in pages:  # MkDocs' loop then only writes what was made already
@@ -546,6 +527,38 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if self.preview is not None:
             self.preview.static_files(files)
         return env
+
+    def _add_derived_files(self, config: MkDocsConfig, files: Files) -> None:
+        """The files that need every page's links; a preview makes them once it is published."""
+        build = self.build
+        site, derived, ctx = build.site, build.derived, self.ctx
+        assert derived is not None
+        if self.preview is None:
+            for asset in derived_files(site, derived, ctx):
+                files.append(File.generated(config, asset.src_uri, content=asset.content))
+            return
+        serving = build.serving
+        # Made of every face and of every page's links.
+        key = digest(serving.faces, sorted(serving.links.items())) if serving else None
+        made = lambda: ((f.src_uri, f.content) for f in derived_files(site, derived, ctx))  # noqa: E731
+        self.preview.later(made, derived_paths(), key)
+
+    def _build_ahead(self, pages: list[Page], config: MkDocsConfig, env: Any) -> None:
+        """Every page's template rendered in workers (while serving, kept for rebuilds)."""
+        build = self.build
+        assert build.nav is not None
+        made = build_ahead(pages, config, build.nav, env, build.workers, self._is_overview)
+        build.built.update(made)
+        serving = build.serving
+        if serving is not None:
+            assert self.cache is not None
+            for uri, output in made.items():
+                built = Built(output, version(output))
+                serving.versions[uri] = built.version
+                if uri in serving.templates:
+                    self.cache.put(serving.templates[uri], built)
+        for page in pages:
+            page.content = ""  # nothing reads it again
 
     def _templates_kept(self, pages: list[Page], files: Files) -> None:
         """While serving: every brief's "Mentioned in" now, then each page's template key,
