@@ -162,8 +162,10 @@ class _Serving:
     changed: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Each page's rendering key, and the renderings taken from the cache.
     keys: dict[str, str] = field(default_factory=dict)
-    #: A digest of each page's links (``Rendered.links``).
+    #: A digest of each page's links, and of what its rendering made (``Rendered``). Two
+    #: renderings under one key differ where what they read of other pages changed.
     links: dict[str, str] = field(default_factory=dict)
+    contents: dict[str, str] = field(default_factory=dict)
     kept: dict[str, Rendered] = field(default_factory=dict)
     records: dict[str, Records] = field(default_factory=dict)
     #: Made by a worker of the first build: a page's rendering key, records and Markdown.
@@ -428,7 +430,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if markdown is None:
             text, lookups = build.site.markdown_reading(uri, self.ctx, serving.face)
             blocks = self.ctx.prerendered.blocks(text)  # type: ignore[union-attr]
-            resolves = doc is None or _LINKS_TO_FILES.search(doc.body) is not None
+            resolves = _LINKS_TO_FILES.search(text) is not None
             markdown = Markdown(text, digest(text), blocks, lookups, resolves)
         cache.put(markdown_key, markdown)
         key = digest(
@@ -464,6 +466,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         ahead = build.populated.get(uri)
         if kept is not None:  # rendered in an earlier rebuild
             serving.links[uri] = kept.links  # type: ignore[union-attr]
+            serving.contents[uri] = kept.version  # type: ignore[union-attr]
             kept.populated.restore(page, files, meta=False)
             replay(kept.records)
             html, found = kept.populated.content, kept.populated.extra
@@ -490,10 +493,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         assert self.cache is not None
         key, records, markdown_key, markdown = made
         self.cache.put(markdown_key, markdown)
-        rendered = Rendered(populated, records, digest(populated.extra.links))
+        version = digest(populated.content, _toc_key(populated.toc), populated.title_from_render)
+        rendered = Rendered(populated, records, digest(populated.extra.links), version)
         self.cache.put(key, rendered)
         assert self.build.serving is not None
         self.build.serving.links[uri] = rendered.links
+        self.build.serving.contents[uri] = rendered.version
 
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -569,7 +574,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         navs = {code: digest(_nav_key(nav.items)) for code, nav in build.navs.items()}
         for page in pages:
             uri = page.file.src_uri
-            rendering = serving.keys.get(uri)
+            rendering = serving.contents.get(uri)
             backlinks = self._fill_backlinks(page)
             if rendering is None:  # a page rendered without a key: nothing to go by
                 continue
@@ -579,7 +584,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 serving.files,
                 navs.get(language_of(uri).code),
                 uri,
-                rendering,  # the page's content: its rendering, and its "Mentioned in"
+                rendering,  # the page's content: what its rendering made, its "Mentioned in"
                 backlinks,
                 page.url,
                 page.canonical_url,
@@ -610,10 +615,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if self.cache is None or build.serving is None:
             html = backlinks_html(doc, links, corpus, ctx)
         else:
-            # The links come from their pages' renderings and front matter: the same
-            # renderings and faces, the same links (and the same titles to show).
+            # The links come from their pages' renderings and front matter: the same links
+            # from each page and the same faces, the same list (and the same titles to show).
             serving = build.serving
-            keys, faces, sources = serving.keys, serving.by_uri, []
+            keys, faces, sources = serving.links, serving.by_uri, []
             for slug in sorted({link.source for link in links}):
                 source = corpus.by_slug.get(slug)
                 if source is not None:
@@ -677,8 +682,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
-            self.cache.keep_used()
-            self.cache.names = dict(self.build.linker.matcher_names)
+            build = self.build
+            problems = build.problems_page is not None or build.serving is None
+            self.cache.keep_used(showing_problems=problems, checked=build.serving is not None)
+            if build.serving is not None:  # what the kept renderings were checked against
+                self.cache.names = dict(build.linker.matcher_names)
         if self.preview is not None and self.staging is not None:
             # Published first, indexed after: searches wait for the index (``preview``).
             self.staging.publish(config, self.preview.publish)

@@ -59,12 +59,14 @@ class Markdown:
 
 @dataclass(frozen=True)
 class Rendered:
-    """A page's Markdown rendered, what MkDocs logged meanwhile, and a digest of the page's
-    links (what the open data reads of it)."""
+    """A page's Markdown rendered, what MkDocs logged meanwhile, a digest of the page's links
+    (what other pages' "Mentioned in" and the open data read of it), and a digest of what
+    the rendering made (content, table of contents, title: what the page's template reads)."""
 
     populated: Populated[PageLinks]
     records: tuple[logging.LogRecord, ...] = ()
     links: str = ""
+    version: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,19 @@ class ServeCache:
         self.used[key] = value
         return value
 
-    def keep_used(self) -> None:
+    def keep_used(self, *, showing_problems: bool = False, checked: bool = True) -> None:
+        """Keep what this build used. A build that shows problems keeps the rest too, so that
+        the save that fixes them finds what the last good build made: whatever is kept by an
+        exact digest of its inputs; and, where the build checked nothing against the cache
+        (its front matter had errors: ``checked`` False), everything.
+
+        Markdown and renderings are kept while what they read holds, which each build checks
+        against the one before (``names``): one that a build did not check may not pass it.
+        """
+        if showing_problems:
+            for key, value in self.last.items():
+                if key not in self.used and (not checked or not isinstance(value, _CHECKED)):
+                    self.used[key] = value
         self.last, self.used = self.used, {}
 
     def forget_failed_build(self) -> None:
@@ -113,6 +127,9 @@ class ServeCache:
         key = f"face {self.identity(doc)}"
         found = self.get(key)
         return found or self.put(key, digest(replace(doc, body="", body_line=0, version="")))
+
+
+_CHECKED = (Markdown, Rendered)
 
 
 class Records(logging.Handler):

@@ -143,23 +143,30 @@ def edits(content: Path) -> list[tuple[str, Callable[[], None]]]:
         ("the new brief deleted", lambda: new.unlink()),
         ("a problem", _append(update, "\nSee [[nowhere-at-all]].[^eeas]\n")),
         ("the problem fixed", _sub(update, "\nSee [[nowhere-at-all]].[^eeas]\n", "\n")),
+        ("a front-matter problem", _sub(kosovo, "type: state", "type: goverment")),
+        ("the front matter fixed", _sub(kosovo, "type: goverment", "type: state")),
         ("the title back", _sub(mitrovica, "title: Mitrovica North\n", "title: Mitrovica\n")),
     ]  # fmt: skip
 
 
-def test_each_rebuild_while_serving_equals_a_fresh_build(content: Path, tmp_path: Path) -> None:
-    serving = Serving(content, tmp_path / "served")
+@pytest.mark.parametrize("nav_limit", [40, 0])
+def test_each_rebuild_while_serving_equals_a_fresh_build(
+    content: Path, tmp_path: Path, nav_limit: int
+) -> None:
+    """``nav_limit`` 0: no brief is in the navigation, as at 1,000 briefs, so that a renamed
+    brief changes no page's navigation (which would hide a page kept when it should not)."""
+    serving = Serving(content, tmp_path / "served", nav_limit=nav_limit)
     try:
         serving.build()
-        assert_as_fresh(serving, tmp_path / "fresh", "first build")
+        assert_as_fresh(serving, tmp_path / "fresh", "first build", nav_limit=nav_limit)
         for step, edit in edits(content):
             edit()
             serving.build()
-            if step == "a problem":
+            if step.endswith("problem"):
                 page = (serving.served / "index.html").read_text(encoding="utf-8")
-                assert "unknown page &#39;nowhere-at-all&#39;" in page or "nowhere-at-all" in page
+                assert "The content has 1 problem" in page, step
                 continue  # a fresh build stops there; the preview shows the problems instead
-            assert_as_fresh(serving, tmp_path / "fresh", step)
+            assert_as_fresh(serving, tmp_path / "fresh", step, nav_limit=nav_limit)
     finally:
         serving.close()
 
@@ -263,5 +270,23 @@ def test_every_language_site_rebuilt_while_serving_equals_a_fresh_build(
             edit()
             serving.build()
             assert_as_fresh(serving, tmp_path / "fresh", step, **options)
+    finally:
+        serving.close()
+
+
+def test_the_save_that_fixes_a_problem_finds_what_the_last_good_build_made(
+    content: Path, tmp_path: Path
+) -> None:
+    """Front matter with an error shows the problems; undoing it renders nothing again."""
+    kosovo = content / "actors" / "kosovo.md"
+    serving = Serving(content, tmp_path / "served")
+    try:
+        serving.build()
+        before = serving.rendered()
+        _sub(kosovo, "type: state", "type: goverment")()
+        serving.build()
+        _sub(kosovo, "type: goverment", "type: state")()
+        serving.build()
+        assert set(serving.rendered()) == set(before)
     finally:
         serving.close()
