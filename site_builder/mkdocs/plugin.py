@@ -63,6 +63,7 @@ from site_builder.mkdocs.languages import (
     language_meta,
     language_navs,
     names_url,
+    names_urls,
     page_translate,
     without_repeated_anchor_links,
 )
@@ -572,6 +573,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         serving, derived = build.serving, build.derived
         assert serving is not None and cache is not None and derived is not None
         navs = {code: digest(_nav_key(nav.items)) for code, nav in build.navs.items()}
+        names = names_urls(files)  # all a page's template reads of the site's files
         for page in pages:
             uri = page.file.src_uri
             rendering = serving.contents.get(uri)
@@ -581,7 +583,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             key = serving.templates[uri] = digest(
                 "template",
                 serving.settings,
-                serving.files,
+                names,
                 navs.get(language_of(uri).code),
                 uri,
                 rendering,  # the page's content: what its rendering made, its "Mentioned in"
