@@ -626,16 +626,22 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 if source is not None:
                     sources.append((slug, faces[source.src_uri], keys.get(source.src_uri)))
             exact = all(rendering is not None for _, _, rendering in sources)
-            key = digest(
-                "backlinks",
-                serving.settings,
-                faces[doc.src_uri],
-                sources,
-                None if exact else links,
-            )
-            html = self.cache.get(key) or self.cache.put(
-                key, backlinks_html(doc, links, corpus, ctx)
-            )
+            settings, face = serving.settings, faces[doc.src_uri]
+            key = digest("backlinks", settings, face, sources, None if exact else links)
+            found = self.cache.get(key)
+            if found is not None:
+                same, html = found
+                self.cache.get(same)  # kept for the next build too
+            else:
+                # A page whose links changed may still link here as it did: then the list
+                # is the same (made of its sources' faces and of the links themselves).
+                titles = [(slug, face) for slug, face, _ in sources]
+                same = digest("backlinks of", settings, face, titles, links)
+                html = self.cache.get(same) or self.cache.put(
+                    same, backlinks_html(doc, links, corpus, ctx)
+                )
+                self.cache.put(key, (same, html))
+            key = same  # the list itself
         page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
         return key
 
