@@ -150,7 +150,7 @@ class Preview:
             self._later_made = None
             self._later_failure = None
             made = dict(make()) if make is not None else {}
-            for path in self._later_paths:
+            for path in sorted(self._later_paths | made.keys()):
                 target = site_dir / path
                 if path not in made:
                     target.unlink(missing_ok=True)

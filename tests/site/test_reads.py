@@ -54,3 +54,21 @@ def test_no_page_shows_another_pages_body() -> None:
     other = _other_bodies(corpus)
     for spec in pages_for(corpus):
         assert spec.markdown(other, ctx) == spec.markdown(corpus, ctx), spec.src_uri
+
+
+def test_the_derived_files_go_where_a_preview_expects_them() -> None:
+    """A preview makes them after publishing, and holds back requests for these paths."""
+    from site_builder.site.context import BuildContext
+    from site_builder.site.pipeline import (
+        derived_files,
+        derived_paths,
+        every_page_rendered,
+        prepare,
+    )
+
+    ctx = make_ctx()
+    site = prepare(
+        MINIMAL, BuildContext(templates_dir=ctx.templates_dir, build_date=ctx.build_date)
+    )
+    made = derived_files(site, every_page_rendered(site, {}), ctx)
+    assert {f.src_uri for f in made} == derived_paths()
