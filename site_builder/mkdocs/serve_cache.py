@@ -15,9 +15,10 @@ inputs are the last rebuild's, and its result taken from here:
   is in its prose (``markdown.linker.Reads``). Renaming a brief renders again the pages that
   mention its old or new name or link to it, not the thousand others;
 * **a brief's "Mentioned in"**, by its incoming links and the faces of the pages they come from;
-* **the open data**, by every face and every page's links;
-* **a page's template**, by everything the theme reads of the page (its content, table of
-  contents, metadata, neighbours), its language's navigation and the build's settings.
+* **a page's template**, by everything the theme reads of the page (what its rendering made,
+  its "Mentioned in", metadata, neighbours), its language's navigation and the build's
+  settings;
+* **the open data** (made after the reload, ``preview``), by every face and every page's links.
 
 A page taken from here is checked like a fresh one: what MkDocs logged while rendering it is
 logged again, and MkDocs checks its links to other pages' anchors after every build.
