@@ -40,9 +40,12 @@ test: $(INSTALLED) /usr/bin/chromium node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-# Lighthouse scores of the home page, a dispute and the stance matrix -> benchmarks/lighthouse.json
+# Lighthouse scores of the home page, a dispute and the stance matrix, medians of 5 runs each ->
+# benchmarks/lighthouse.json. Side by side with another revision: make lighthouse
+# LIGHTHOUSE_ARGS="--runs 7 --baseline main"
+LIGHTHOUSE_ARGS ?=
 lighthouse: $(INSTALLED) /usr/bin/chromium node_modules/axe-core/axe.min.js
-	$(BIN)/python scripts/lighthouse.py
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 # Full-page screenshots of the main pages at 390 and 1280 px, light and dark -> screenshots/
 screenshots: $(INSTALLED) /usr/bin/chromium

@@ -65,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
 
     translations = commands.add_parser(
-        "translations", help="list every translation as up to date, outdated, unreviewed or missing"
+        "translations",
+        help="list every translation as up to date, outdated, unreviewed, invalid or missing",
     )
     _content_option(translations)
     translations.add_argument(
@@ -138,7 +139,7 @@ def _translations(args: argparse.Namespace) -> int:
     corpus, problems = load_corpus(args.content)
     if has_errors(problems):
         print("The content has problems: run 'site-builder check' (translations with problems "
-              "are listed as missing).", file=sys.stderr)  # fmt: skip
+              "are listed as invalid).", file=sys.stderr)  # fmt: skip
     counts: dict[tuple[str, str], int] = {}
     for status in statuses(corpus, args.content):
         note = ", unreviewed" if status.unreviewed and status.state != "unreviewed" else ""

@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -78,7 +79,133 @@ def search_records(site: Path) -> dict[str, dict[str, Any]]:
     return records
 
 
+def search_index_contents(bundle: Path) -> dict[str, Any]:
+    """What a Pagefind bundle (``site/pagefind``) holds, whatever order its pages were added in:
+    by language, each page's fragment by URL, each word's locations and weights by page URL,
+    the chunks' word ranges, and the metadata and filter names. Two indexes with the same
+    contents find the same pages for every query, in the same ranking."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return {
+        language: _language_contents(bundle, about["hash"])
+        for language, about in sorted(entry["languages"].items())
+    }
+
+
+def _language_contents(bundle: Path, meta_hash: str) -> dict[str, Any]:
+    version, pages, chunks, filters, sorts, meta_fields = _pagefind_file(
+        bundle / f"pagefind.{meta_hash}.pf_meta"
+    )
+    assert sorts == [], "sort keys hold page numbers: compare them by URL before using them"
+    fragments = [_pagefind_file(bundle / "fragment" / f"{hash_}.pf_fragment", fragment=True)
+                 for hash_, _ in pages]  # fmt: skip
+    urls = [fragment["url"] for fragment in fragments]
+    words: dict[str, dict[str, list[Any]]] = {}
+    for _, _, chunk_hash in chunks:
+        for word, found, forms in _pagefind_file(bundle / "index" / f"{chunk_hash}.pf_index")[0]:
+            words[word] = _by_url(found, urls)
+            for form, form_found in forms:  # the word as written, where it had diacritics
+                words[f"{word} ({form})"] = _by_url(form_found, urls)
+    return {
+        "version": version,
+        "pages": {fragment["url"]: fragment for fragment in fragments},
+        "word_counts": {url: count for url, (_, count) in zip(urls, pages, strict=True)},
+        "words": words,
+        "chunks": [(first, last) for first, last, _ in chunks],
+        "filters": [name for name, _ in filters],
+        "meta_fields": meta_fields,
+    }
+
+
+def _by_url(found: list[list[Any]], urls: list[str]) -> dict[str, list[Any]]:
+    """A word's pages, each a step from the page number before, with the locations (and
+    weights) of the word on it: by the page's URL."""
+    number, pages = 0, {}
+    for step, *where in found:
+        number += step
+        pages[urls[number]] = where
+    return pages
+
+
+def _pagefind_file(path: Path, *, fragment: bool = False) -> Any:
+    return pagefind_data(path.read_bytes(), fragment=fragment)
+
+
+def pagefind_data(data: bytes, *, fragment: bool = False) -> Any:
+    """One of Pagefind's gzipped files: its signature, then JSON (fragments) or CBOR."""
+    data = gzip.decompress(data)
+    assert data.startswith(b"pagefind_dcd"), data[:20]
+    data = data[len(b"pagefind_dcd") :]
+    if fragment:
+        return json.loads(data)
+    value, end = _cbor(data, 0)
+    assert end == len(data)
+    return value
+
+
+def _cbor(data: bytes, at: int) -> tuple[Any, int]:
+    """One CBOR item (RFC 8949) from ``at``: what Pagefind's index files are made of."""
+    major, info, at = data[at] >> 5, data[at] & 31, at + 1
+    if major == 7:
+        return {20: False, 21: True, 22: None}[info], at
+    length: int | None = None
+    if info < 24:
+        length = info
+    elif info < 28:
+        size = 1 << (info - 24)
+        length, at = int.from_bytes(data[at : at + size], "big"), at + size
+    if major in (0, 1):
+        assert length is not None
+        return (length if major == 0 else -1 - length), at
+    if major in (2, 3):
+        assert length is not None
+        raw = data[at : at + length]
+        return (raw.decode("utf-8") if major == 3 else raw), at + length
+    if major == 6:  # a tag: the item it tags
+        return _cbor(data, at)
+    items: list[Any] = []
+    count = length if major == 4 else 2 * (length or 0)
+    while (len(items) < count) if length is not None else data[at] != 0xFF:
+        item, at = _cbor(data, at)
+        items.append(item)
+    at += length is None  # the break byte of an item of no stated length
+    return (items if major == 4 else dict(zip(items[::2], items[1::2], strict=True))), at
+
+
+def fake_pagefind(tmp_path: Path, answer_page: str) -> Path:
+    """A stand-in for Pagefind's service (``PAGEFIND_BINARY_PATH``) in ``tmp_path``: it starts
+    an index, then runs the Python statement ``answer_page`` for every other message."""
+    script = tmp_path / "pagefind"
+    script.write_text(f"""#!{sys.executable}
+import base64, json, sys
+def answer(number, payload):
+    message = json.dumps({{"message_id": number, "payload": payload}}).encode()
+    sys.stdout.buffer.write(base64.b64encode(message) + b",")
+    sys.stdout.flush()
+buffer = b""
+while True:
+    byte = sys.stdin.buffer.read(1)
+    if not byte:
+        sys.exit(0)
+    if byte != b",":
+        buffer += byte
+        continue
+    message, buffer = json.loads(base64.b64decode(buffer)), b""
+    kind = message["payload"]["type"]
+    if kind == "NewIndex":
+        answer(message["message_id"], {{"type": "NewIndex", "index_id": 0}})
+    else:
+        {answer_page}
+""")
+    script.chmod(0o755)
+    return script
+
+
 FIXTURES = REPO / "tests" / "fixtures"
+#: A one-pixel PNG image, for content/assets/.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63f8ffff3f0005fe02fea7d6a4f90000000049454e44ae426082"
+)
 MINIMAL = FIXTURES / "minimal" / "content"
 BIN = Path(sys.executable).parent
 #: A fixed build time, so that builds compare byte for byte.
@@ -320,14 +447,16 @@ def yaml_as_json(value: Any) -> Any:
     return value
 
 
-def schema_errors(kind: Kind, data: dict[str, Any]) -> list[str]:
-    """What the kind's front-matter JSON Schema says of ``data`` (nothing: it validates)."""
+def schema_errors(name: str, data: dict[str, Any]) -> list[str]:
+    """What the front-matter JSON Schema ``name`` (a kind's, or the translations') says of
+    ``data``, as the site publishes it (nothing: it validates)."""
     import jsonschema
 
-    from site_builder.content.json_schema import front_matter_schema
+    from site_builder.content.json_schema import schema_files, schema_path
 
     validator = jsonschema.Draft202012Validator(
-        front_matter_schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        json.loads(schema_files()[schema_path(name)]),
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
     return sorted(error.message for error in validator.iter_errors(yaml_as_json(data)))
 
@@ -342,3 +471,14 @@ def translated_corpus() -> Corpus:
     corpus, problems = load_corpus(TRANSLATED)
     assert problems == []
     return corpus
+
+
+#: Translations the loader leaves out, with problems in their bodies (its README.md says which).
+LEFT_OUT = FIXTURES / "left-out-translations"
+
+
+def left_out_translations(folder: Path) -> Path:
+    """The translated fixture with LEFT_OUT's files over it, in ``folder``/content."""
+    content = Path(shutil.copytree(TRANSLATED, folder / "content"))
+    shutil.copytree(LEFT_OUT / "content", content, dirs_exist_ok=True)
+    return content

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.content.diagnostics import Diagnostic
+from site_builder.content.languages import LANGUAGES, SOURCE_CODE
+from site_builder.render.catalogue import translate
 
 SYMLINK = "is a symbolic link; copy the file instead"
 SPECIAL = "is not a regular file"
@@ -51,6 +53,7 @@ THEME_FILES = ("assets/images/favicon.png",)
 #: Written by the build at the top of the site (the feed, the diagram, sitemap, 404, and the
 #: search index's folder, ``site.search_index.INDEX_FOLDER``).
 BUILD_OUTPUTS = ("feed.xml", "diagram.svg", "sitemap.xml", "sitemap.xml.gz", "404.html", "pagefind")
+_SITE_FOLDERS = {lang.code: lang for lang in LANGUAGES if not lang.is_source}
 
 
 @dataclass(frozen=True)
@@ -320,8 +323,17 @@ def sniff(head: bytes) -> str | None:
 
 
 def top_level_output(name: str) -> str | None:
-    """The message for a file or folder at the top of content/ that takes a build output's name."""
+    """The message for a file or folder at the top of content/ that takes a build output's name
+    (a language's site is a build output too: its folder)."""
     if name.lower() in BUILD_OUTPUTS:
         shown = f"{name}/" if name.lower() == "pagefind" else name
         return f"'{shown}' would replace a file the build publishes; choose another name"
+    language = _SITE_FOLDERS.get(name.lower())
+    if language is not None:
+        label = translate(SOURCE_CODE, f"language_name.{language.tag}")  # problems are English
+        suffix = language.derived_from or language.code
+        return (
+            f"'{name}/' is where the build publishes the site in {label}: a translation goes"
+            f" beside its English file ('actors/kosovo.{suffix}.md')"
+        )
     return None

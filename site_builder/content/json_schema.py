@@ -1,4 +1,5 @@
-"""A JSON Schema of each kind's front matter, made from the same registry and rules as ``check``.
+"""A JSON Schema of each kind's front matter, and of a translation file's, made from the same
+registry and rules as ``check``.
 
 Editors read it (yaml-language-server) to complete keys and flag a wrong value as it is
 typed. It states what a schema can: which keys a kind has and needs, enumerations, the shape
@@ -34,10 +35,20 @@ from site_builder.content.schema import (
     TIMELINE_REQUIRED,
     WIKIDATA,
 )
+from site_builder.content.translation_schema import (
+    KEYS,
+    REQUIRED,
+    TRANSLATION_KEYS,
+    VERSION,
+)
 from site_builder.text.names import MAX_NAME_LENGTH
 
 #: Where the schemas live, in the repository and on the site.
 SCHEMA_DIR = "schemas"
+#: The schema of translation files ("presevo.sq.md"), whatever their kind.
+TRANSLATION = "translation"
+#: Every schema: one per kind, then the translations'.
+SCHEMAS: tuple[str, ...] = (*(kind.name for kind in KINDS), TRANSLATION)
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
@@ -58,9 +69,9 @@ _PARTIAL_DATE: dict[str, Any] = {
 }
 
 
-def schema_path(kind: Kind) -> str:
-    """The schema's path from the repository root, and from the site root."""
-    return f"{SCHEMA_DIR}/{kind}.schema.json"
+def schema_path(name: str) -> str:
+    """The path of a schema (a kind's, or TRANSLATION) from the repository and the site root."""
+    return f"{SCHEMA_DIR}/{name}.schema.json"
 
 
 def _record(properties: dict[str, Any], required: tuple[str, ...]) -> dict[str, Any]:
@@ -152,7 +163,7 @@ def front_matter_schema(kind: Kind) -> dict[str, Any]:
     keys = (*COMMON_KEYS, *spec.keys)
     return {
         "$schema": DIALECT,
-        "title": f"Front matter of content/{spec.folder}/ ({spec.plural.lower()})",
+        "title": f"Front matter of content/{spec.folder}/ ({spec.folder})",
         "type": "object",
         "properties": {key: _key_schema(kind, key) for key in keys},
         "required": list(required_keys(kind)),
@@ -160,11 +171,40 @@ def front_matter_schema(kind: Kind) -> dict[str, Any]:
     }
 
 
-def schema_files() -> dict[str, str]:
-    """Every kind's schema as the text committed under schemas/ and published with the site."""
+def translation_schema() -> dict[str, Any]:
+    """The schema of a translation file's front matter: only what changes with the language.
+
+    Its title, summary and aliases are held to the English keys' rules; under ``translation``,
+    each actor's statements and the timeline are texts alone, matched to the English entries by
+    position (whether the counts agree needs the English file: ``check`` tells).
+    """
+    translation = {
+        "of": {"type": "string", "pattern": f"^{VERSION.pattern}$",
+               "description": "Written by 'site-builder translations --stamp FILE'."},
+        "reviewed": _DAY,
+        "positions": {"type": "object", "propertyNames": _SLUG,
+                      "additionalProperties": _list(_TEXT, at_least_one=True)},
+        "timeline": _list(_TEXT),
+    }  # fmt: skip
+    english = {key: _key_schema("page", key) for key in KEYS if key != "translation"}
     return {
-        schema_path(k.name): json.dumps(front_matter_schema(k.name), indent=2) + "\n" for k in KINDS
+        "$schema": DIALECT,
+        "title": "Front matter of a translation file (content/<folder>/<slug>.<language>.md)",
+        "type": "object",
+        "properties": {
+            **english,
+            "translation": _record({key: translation[key] for key in TRANSLATION_KEYS}, ()),
+        },
+        "required": list(REQUIRED),
+        "additionalProperties": False,
     }
+
+
+def schema_files() -> dict[str, str]:
+    """Every schema of SCHEMAS as the text committed under schemas/ and published with the site."""
+    schemas = {kind.name: front_matter_schema(kind.name) for kind in KINDS}
+    schemas[TRANSLATION] = translation_schema()
+    return {schema_path(name): json.dumps(schemas[name], indent=2) + "\n" for name in SCHEMAS}
 
 
 def main(root: str = ".") -> int:

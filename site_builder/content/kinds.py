@@ -1,7 +1,8 @@
 """The kinds of content and the front-matter keys that name other briefs: one registry each.
 
-The loader (folders), the schema (keys), ``site-builder new``, the navigation and the labels
-readers see all read these, so a new kind or a new reference key is added in one place.
+The loader (folders), the schema (keys), ``site-builder new`` and the navigation all read
+these, so a new kind or a new reference key is added in one place (and its words in each
+language's catalogue, ``render/catalogues/``: ``kind.<name>``, ``reference.<key>``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ class KindSpec:
     name: Kind
     #: content/<folder>/ holds this kind.
     folder: str
-    label: str
-    plural: str
     #: Keys only this kind has, then which of them it must have.
     keys: tuple[str, ...]
     required: tuple[str, ...] = ()
@@ -40,29 +39,29 @@ class KindSpec:
 
 KINDS: tuple[KindSpec, ...] = (
     KindSpec(
-        "actor", "actors", "Actor", "Actors",
+        "actor", "actors",
         keys=("type", "affiliation", "role", "wikidata", "corrections"),
         required=("type",), brief=True,
     ),
     KindSpec(
-        "dispute", "disputes", "Dispute", "Disputes",
+        "dispute", "disputes",
         keys=("status", "parties", "positions", "agreements", "places", "corrections"),
         required=("status", "parties"), brief=True,
     ),
     KindSpec(
-        "agreement", "agreements", "Agreement", "Agreements",
+        "agreement", "agreements",
         keys=("date", "parties", "status", "wikidata", "corrections"),
         required=("date", "parties", "status"), brief=True,
     ),
     KindSpec(
-        "place", "places", "Place", "Places",
+        "place", "places",
         keys=("type", "names", "wikidata", "corrections"), required=("type",), brief=True,
     ),
     KindSpec(
-        "update", "updates", "Update", "Updates",
+        "update", "updates",
         keys=("date", "about", "corrections"), required=("date",),
     ),
-    KindSpec("page", "pages", "Page", "Pages", keys=(), sourced=False, section=False),
+    KindSpec("page", "pages", keys=(), sourced=False, section=False),
 )  # fmt: skip
 
 KIND: Mapping[Kind, KindSpec] = MappingProxyType({k.name: k for k in KINDS})
@@ -86,23 +85,25 @@ def required_keys(kind: Kind) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Reference:
-    """A front-matter key whose values are slugs of other documents."""
+    """A front-matter key whose values are slugs of other documents.
+
+    How the named brief's "Mentioned in" describes the naming page is ``reference.<key>``
+    in the catalogues.
+    """
 
     #: Kinds the slugs must be of (empty: any document).
     kinds: tuple[Kind, ...]
-    #: How the named brief's "Mentioned in" describes the naming page.
-    phrase: str
 
 
 REFERENCES: Mapping[str, Reference] = MappingProxyType(
     {
-        "parties": Reference(("actor",), "listed among the parties"),
-        "affiliation": Reference(("actor",), "listed as an affiliation"),
-        "positions": Reference(("actor",), "records a stated position"),
-        "timeline": Reference((), "records an event involving it"),
-        "agreements": Reference(("agreement",), "listed among the agreements concerned"),
-        "places": Reference(("place",), "listed among the places concerned"),
-        "about": Reference((), "listed among the subjects of the update"),
-        "related": Reference((), "listed under “See also”"),
+        "parties": Reference(("actor",)),
+        "affiliation": Reference(("actor",)),
+        "positions": Reference(("actor",)),
+        "timeline": Reference(()),
+        "agreements": Reference(("agreement",)),
+        "places": Reference(("place",)),
+        "about": Reference(()),
+        "related": Reference(()),
     }
 )

@@ -24,6 +24,9 @@ class Language:
     name: str
     #: Material's interface strings for the language (its ``partials/languages/`` file).
     material: str
+    #: The CLDR locale (Babel) of its dates and plural rules. English is British, as the site
+    #: writes it: "5 January 2024", "organisations".
+    locale: str
     #: The written language this one is transliterated from, for a derived script.
     derived_from: str | None = None
 
@@ -48,10 +51,10 @@ class Language:
 
 SOURCE_CODE = "en"
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "en", "English", "en"),
-    Language("sq", "sq", "Shqip", "sq"),
-    Language("sr", "sr", "Српски (ћирилица)", "sr"),
-    Language("sr-latn", "sr-Latn", "Srpski (latinica)", "sh", derived_from="sr"),
+    Language("en", "en", "English", "en", "en_GB"),
+    Language("sq", "sq", "Shqip", "sq", "sq"),
+    Language("sr", "sr", "Српски (ћирилица)", "sr", "sr"),
+    Language("sr-latn", "sr-Latn", "Srpski (latinica)", "sh", "sr_Latn", derived_from="sr"),
 )
 LANGUAGE: Mapping[str, Language] = MappingProxyType({lang.code: lang for lang in LANGUAGES})
 SOURCE = LANGUAGE[SOURCE_CODE]

@@ -44,6 +44,7 @@ from site_builder.content.kinds import (
     folder,
     required_keys,
 )
+from site_builder.content.languages import WRITTEN, Language
 from site_builder.content.model import (
     ACTOR_TYPES,
     AGREEMENT_STATUSES,
@@ -51,6 +52,7 @@ from site_builder.content.model import (
     PLACE_TYPES,
     Corpus,
     Document,
+    Source,
     StandIn,
     Translation,
 )
@@ -116,15 +118,32 @@ class _Loaded:
         """This file as far as it could be read, for checking its body all the same."""
         if self.checked.document is not None:
             return StandIn(self.checked.document, sources_known=True)
-        if self.body is None:
+        return None if self.body is None else _unusable(self.file, self.body, self.checked.sources)
+
+    def translation_stand_in(self, language: Language, english: StandIn | None) -> StandIn | None:
+        """This translation as far as it could be read, as its page of ``language``'s site: the
+        English file's page (``english``, as far as that could be read) with this body."""
+        translation = self.translation.translation if self.translation else None
+        body = (translation.body, translation.body_line) if translation else self.body
+        if body is None:
             return None
-        file, sources = self.file, self.checked.sources
-        document = Document(
-            kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path,
-            title=file.slug, summary="", body=self.body[0], body_line=self.body[1],
-            sources=sources or (),
+        file = self.file
+        english = english or _unusable(file, body, None)
+        document = replace(
+            english.document, src_uri=language.src_uri(file.src_uri), path=file.path,
+            language=language.code, body=body[0], body_line=body[1],
         )  # fmt: skip
-        return StandIn(document, sources_known=sources is not None)
+        return replace(english, document=document)
+
+
+def _unusable(file: _File, body: tuple[str, int], sources: tuple[Source, ...] | None) -> StandIn:
+    """A file whose front matter is unusable: its body, and its sources when they could be read
+    (else its citations go unchecked)."""
+    document = Document(
+        kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path, title=file.slug,
+        summary="", body=body[0], body_line=body[1], sources=sources or (),
+    )  # fmt: skip
+    return StandIn(document, sources_known=sources is not None)
 
 
 class Memo(Protocol):
@@ -171,48 +190,59 @@ def load_corpus(
     _check_references(loaded, registry, diagnostics)
     _check_names(every, diagnostics)
     documents: list[Document] = []
-    left_out: list[StandIn | None] = []
+    left_out: dict[str, StandIn | None] = {}
     for item in loaded:
         document = item.checked.document
         if document and not has_errors(item.problems) and item.file.path not in excluded:
             documents.append(document)
         else:
-            left_out.append(item.stand_in())
+            left_out[item.file.src_uri] = item.stand_in()
     documents.sort(key=lambda d: d.src_uri)
+    translations, untranslated = _translations(
+        every, {d.src_uri: d for d in documents}, left_out, diagnostics
+    )
     corpus = Corpus(
         tuple(documents),
         unloaded=frozenset(registry) - {d.slug for d in documents},
-        stand_ins=tuple(s for s in left_out if s is not None),
+        stand_ins=tuple(s for s in [*left_out.values(), *untranslated] if s is not None),
         assets=asset_paths(tree),
-        translations=_translations(every, {d.slug: d for d in documents}, registry, diagnostics),
+        translations=translations,
     )
     return corpus, diagnostics
 
 
 def _translations(
     every: list[_Loaded],
-    documents: dict[str, Document],
-    registry: dict[str, list[_File]],
+    documents: Mapping[str, Document],
+    left_out: Mapping[str, StandIn | None],
     diagnostics: list[Diagnostic],
-) -> Mapping[tuple[str, str], Translation]:
-    """The valid translations of valid documents, each checked against its English file."""
+) -> tuple[Mapping[tuple[str, str], Translation], list[StandIn | None]]:
+    """The valid translations of valid documents, each checked against its English file, and
+    the others as stand-ins, so that their bodies are checked all the same.
+
+    ``documents`` and ``left_out`` (their stand-ins) are the English files, by source path.
+    """
     found: dict[tuple[str, str], Translation] = {}
+    stand_ins: list[StandIn | None] = []
     for item in every:
-        file, checked = item.file, item.translation
-        if file.language is None or checked is None or checked.translation is None:
+        file = item.file
+        if file.language is None:
             continue
-        english = documents.get(file.slug)
-        if english is None:
-            if not registry.get(file.slug):
-                name = file.file.name.replace(f".{file.language}.md", ".md")
-                message = f"this translates '{name}', which does not exist"
-                diagnostics.append(Diagnostic(file.path, 1, message))
-            continue  # else the English file's own problems are reported
-        problems = agreement_problems(checked.translation, english)
-        diagnostics.extend(problems)
-        if not problems:
-            found[(file.language, file.slug)] = checked.translation
-    return MappingProxyType(dict(sorted(found.items())))
+        document = documents.get(file.src_uri)
+        translation = item.translation.translation if item.translation else None
+        if document is None and file.src_uri not in left_out:
+            name = file.file.name.replace(f".{file.language}.md", ".md")
+            message = f"this translates '{name}', which does not exist"
+            diagnostics.append(Diagnostic(file.path, 1, message))
+        if document is not None and translation is not None:
+            problems = agreement_problems(translation, document)
+            diagnostics.extend(problems)
+            if not problems:
+                found[(file.language, file.slug)] = translation
+                continue
+        english = StandIn(document, sources_known=True) if document else left_out.get(file.src_uri)
+        stand_ins.append(item.translation_stand_in(WRITTEN[file.language], english))
+    return MappingProxyType(dict(sorted(found.items()))), stand_ins
 
 
 # -- finding the files ------------------------------------------------------------------------
@@ -359,7 +389,8 @@ def _load(file: _File, data: bytes | None = None) -> _Loaded:
             translation = check_translation(
                 front, language=file.language, slug=file.slug, path=file.path
             )
-            return _Loaded(file, checked, (*problems, *translation.diagnostics), None, translation)
+            body = None if translation.translation else (front.body, front.body_line)
+            return _Loaded(file, checked, (*problems, *translation.diagnostics), body, translation)
         if front is not None:
             checked = check_front_matter(
                 front, kind=file.kind, slug=file.slug, src_uri=file.src_uri, path=file.path

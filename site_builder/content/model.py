@@ -19,27 +19,9 @@ DISPUTE_STATUSES = ("open", "stalled", "in-progress", "partly-implemented", "res
 AGREEMENT_STATUSES = ("in-force", "partly-implemented", "not-implemented", "superseded")
 PLACE_TYPES = ("country", "region", "municipality", "city", "crossing")
 
-#: Language codes a reader sees spelled out on the names page and in infoboxes.
-LANGUAGE_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "en": "English",
-        "sq": "Albanian",
-        "sr": "Serbian",
-        "sr-Latn": "Serbian (Latin)",
-        "sr-Cyrl": "Serbian (Cyrillic)",
-        "de": "German",
-        "fr": "French",
-        "it": "Italian",
-        "tr": "Turkish",
-        "bs": "Bosnian",
-        "mk": "Macedonian",
-    }
-)
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+#: Language codes a reader sees spelled out on the names page and in infoboxes (each
+#: catalogue's ``language_name.<code>``); any other code is shown as it is written.
+KNOWN_LANGUAGES = ("en", "sq", "sr", "sr-Latn", "sr-Cyrl", "de", "fr", "it", "tr", "bs", "mk")
 
 
 @dataclass(frozen=True, order=True)
@@ -47,7 +29,8 @@ class PartialDate:
     """A date known to the year, the month or the day.
 
     Ordering puts a less precise date first within its period (2025 < 2025-06 < 2025-06-02),
-    which is what a timeline reader expects.
+    which is what a timeline reader expects. Readers see it in their language's words
+    (``render.dates``).
     """
 
     year: int
@@ -61,14 +44,6 @@ class PartialDate:
         if not self.day:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    @property
-    def human(self) -> str:
-        if not self.month:
-            return str(self.year)
-        if not self.day:
-            return f"{_MONTHS[self.month - 1]} {self.year}"
-        return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
 
     def __str__(self) -> str:
         return self.iso

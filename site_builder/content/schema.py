@@ -24,7 +24,7 @@ from site_builder.content.model import (
     ACTOR_TYPES,
     AGREEMENT_STATUSES,
     DISPUTE_STATUSES,
-    LANGUAGE_LABELS,
+    KNOWN_LANGUAGES,
     PLACE_TYPES,
     Correction,
     Document,
@@ -666,7 +666,7 @@ class FieldChecker:
         for lang, name in mapping.items():
             path = f"names.{lang}"
             if not LANGUAGE_CODE.fullmatch(lang):
-                hint = did_you_mean(lang, LANGUAGE_LABELS)
+                hint = did_you_mean(lang, KNOWN_LANGUAGES)
                 self.error(
                     path,
                     f"'{lang}' in 'names' is not a language code such as 'sq', 'sr' "

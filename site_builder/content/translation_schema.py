@@ -22,6 +22,7 @@ from site_builder.content.model import Translation
 from site_builder.content.schema import FieldChecker, describe
 
 KEYS = ("title", "summary", "aliases", "translation")
+REQUIRED = ("title", "summary")
 TRANSLATION_KEYS = ("of", "reviewed", "positions", "timeline")
 #: The version ``site-builder translations --stamp`` writes: a digest of the English file.
 VERSION = re.compile(r"[0-9a-f]{12}")
@@ -41,7 +42,7 @@ def check_translation(
 ) -> CheckedTranslation:
     checker = FieldChecker(front.lines, "page", path, slug, today or dt.date.today())
     data = front.data
-    for key in ("title", "summary"):
+    for key in REQUIRED:
         if key not in data:
             checker.error("", f"missing required key '{key}'")
     for key in data:

@@ -9,7 +9,7 @@ from site_builder.render.view import View
 
 
 def body(view: View) -> str:
-    return lists_by_type(view, "actor", ACTOR_TYPES, "No actors yet.")
+    return lists_by_type(view, "actor", ACTOR_TYPES, "page.actors.empty")
 
 
 PAGE = PageSpec(GENERATED["actors"], body)

@@ -10,7 +10,9 @@ from site_builder.render.view import View
 
 def body(view: View) -> str:
     agreements = by_date(view.corpus.of_kind("agreement"))
-    return view.block("doc_list.html", docs=agreements, empty="No agreements yet.")
+    return view.block(
+        "doc_list.html", docs=agreements, empty=view.translate("page.agreements.empty")
+    )
 
 
 PAGE = PageSpec(GENERATED["agreements"], body)

@@ -10,9 +10,9 @@ from site_builder.content.generated_pages import GeneratedPage
 from site_builder.content.kinds import Kind
 from site_builder.content.languages import SOURCE, Language
 from site_builder.content.model import Corpus, Document
-from site_builder.render.labels import plural_label
+from site_builder.render.labels import page_title
 from site_builder.render.order import by_title
-from site_builder.render.view import View, heading, markdown_page
+from site_builder.render.view import View, markdown_page
 from site_builder.site.context import BuildContext
 
 T = TypeVar("T", bound=Hashable)
@@ -42,7 +42,8 @@ class PageSpec:
 
     @property
     def title(self) -> str:
-        return self.page.title
+        """The title in the page's language."""
+        return page_title(self.page, self.language.code)
 
     @property
     def src_uri(self) -> str:
@@ -65,17 +66,17 @@ def grouped(
     return sorted(groups.items(), key=lambda kv: (rank.get(kv[0], len(rank)), str(kv[0])))
 
 
-def doc_lists(
-    view: View, groups: Sequence[tuple[str, Sequence[Document]]], empty: str, level: int = 2
-) -> str:
-    """One list of documents with summaries per group, each under a heading of fixed wording."""
+def doc_lists(view: View, groups: Sequence[tuple[str, Sequence[Document]]], empty: str) -> str:
+    """One list of documents with summaries per group, each under its Markdown heading of
+    fixed wording (``View.heading``); ``empty``: the catalogue key of what no group says."""
+    text = view.translate(empty)
     if not groups:
-        return view.block("doc_list.html", docs=[], empty=empty)
+        return view.block("doc_list.html", docs=[], empty=text)
     return markdown_page(
         *(
             part
             for title, docs in groups
-            for part in (heading(title, level), view.block("doc_list.html", docs=docs, empty=empty))
+            for part in (title, view.block("doc_list.html", docs=docs, empty=text))
         )
     )
 
@@ -83,4 +84,4 @@ def doc_lists(
 def lists_by_type(view: View, kind: Kind, types: Sequence[str], empty: str) -> str:
     """A kind's briefs by title, one list per ``type`` in the contract's order."""
     groups = grouped(by_title(view.corpus.of_kind(kind)), lambda d: d.type or "", types)
-    return doc_lists(view, [(plural_label(t), docs) for t, docs in groups], empty)
+    return doc_lists(view, [(view.heading(f"type.{t}.plural"), docs) for t, docs in groups], empty)

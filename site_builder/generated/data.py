@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from site_builder.content.generated_pages import GENERATED
-from site_builder.content.json_schema import SCHEMA_DIR, schema_path
-from site_builder.content.kinds import KINDS
+from site_builder.content.json_schema import SCHEMA_DIR, SCHEMAS, schema_path
 from site_builder.generated.base import PageSpec
-from site_builder.generated.datapackage import BRIEFS, LICENSE, PACKAGE, version
+from site_builder.generated.datapackage import BRIEFS, LICENSE, PACKAGE, STANDARD, version
 from site_builder.generated.dataset import DATA_DIR, TABLES
 from site_builder.render.view import View
 from site_builder.site.urls import absolute_url
@@ -16,10 +15,14 @@ def citation(view: View) -> str:
     """Author (year). Title (version) [Data set]. Where. Licence."""
     ctx = view.ctx
     where = absolute_url(ctx.site_url, f"{DATA_DIR}/") if ctx.site_url else f"{DATA_DIR}/"
-    return (
-        f"{ctx.site_name} ({ctx.build_date.year}). Kosovo–Serbia dialogue: briefs, statements,"
-        f" timeline, sources and names (version {version(ctx)}) [Data set]. {where}."
-        f" Licensed {LICENSE['title']} ({LICENSE['name']})."
+    return view.translate(
+        "data.citation",
+        author=ctx.site_name,
+        year=ctx.build_date.year,
+        version=version(ctx),
+        where=where,
+        licence=LICENSE["title"],
+        id=LICENSE["name"],
     )
 
 
@@ -35,9 +38,10 @@ def body(view: View) -> str:
         data_dir=DATA_DIR,
         briefs=BRIEFS,
         package=PACKAGE,
-        schemas=[(k.name, schema_path(k.name)) for k in KINDS],
+        schemas=[(name, schema_path(name)) for name in SCHEMAS],
         schema_dir=SCHEMA_DIR,
         license=LICENSE,
+        standard=STANDARD,
         citation=citation(view),
         version=version(view.ctx),
         sample=sample,

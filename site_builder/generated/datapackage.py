@@ -20,6 +20,8 @@ from site_builder.site.urls import absolute_url
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PACKAGE = "datapackage.json"
 BRIEFS = "briefs.json"
+#: The standard the descriptor follows, by its name (which no language translates).
+STANDARD = {"title": "Frictionless Data Package", "path": "https://datapackage.org/"}
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content.kinds import COMMON_KEYS, KIND
+from site_builder.content.languages import SOURCE_CODE
 from site_builder.content.model import Corpus, Document, Link, PartialDate, Position
 from site_builder.content.schema import DAY_PATTERN, PARTIAL_DATE_PATTERN, SLUG_PATTERN
 from site_builder.generated.corrections import newest_first
 from site_builder.generated.sources import cited_sources
+from site_builder.render.catalogue import translate
 from site_builder.render.order import by_title
 from site_builder.render.timeline import TimelineRow, in_date_order
 from site_builder.site.context import BuildContext
@@ -37,13 +39,21 @@ Row = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table, as its Table Schema field describes it."""
+    """One column of a table, as its Table Schema field describes it.
+
+    ``key``: its description's catalogue key, which the Data page shows in each language.
+    """
 
     name: str
-    description: str
+    key: str
     type: str = "string"
     required: bool = True
     pattern: str | None = None
+
+    @property
+    def description(self) -> str:
+        """In English, as the data are: the descriptor's."""
+        return translate(SOURCE_CODE, self.key)
 
 
 @dataclass(frozen=True)
@@ -52,13 +62,21 @@ class Table:
 
     name: str
     title: str
-    description: str
     columns: tuple[Column, ...]
     rows: Callable[[Corpus], list[Row]]
 
     @property
     def path(self) -> str:
         return f"{self.name}.csv"
+
+    @property
+    def key(self) -> str:
+        """The catalogue key of what the table holds."""
+        return f"data.table.{self.name}"
+
+    @property
+    def description(self) -> str:
+        return translate(SOURCE_CODE, self.key)
 
 
 def site_url_of(doc: Document, ctx: BuildContext) -> str:
@@ -124,18 +142,20 @@ def _corrections(corpus: Corpus) -> list[Row]:
     ]
 
 
-def _slug(name: str, what: str) -> Column:
-    return Column(name, f"The slug of {what}.", pattern=SLUG_PATTERN)
+def _slug(name: str, key: str) -> Column:
+    return Column(name, f"data.column.{key}", pattern=SLUG_PATTERN)
+
+
+def _date(
+    key: str = "when", *, required: bool = True, pattern: str = PARTIAL_DATE_PATTERN
+) -> Column:
+    return Column("date", f"data.column.{key}", required=required, pattern=pattern)
 
 
 def _source_columns() -> tuple[Column, ...]:
     return (
-        Column(
-            "source_id",
-            "The id of the source in the citing page's front matter.",
-            pattern=SLUG_PATTERN,
-        ),
-        Column("source_url", "The address of the source; empty for one in print.", required=False),
+        Column("source_id", "data.column.source_id", pattern=SLUG_PATTERN),
+        Column("source_url", "data.column.source_url", required=False),
     )
 
 
@@ -144,12 +164,11 @@ TABLES: tuple[Table, ...] = (
     Table(
         "statements",
         "Statements",
-        "Every dated, sourced statement of an actor on a dispute: how each position moved.",
         (
-            _slug("dispute", "the dispute"),
-            _slug("actor", "the actor who said or did it"),
-            Column("date", "When: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=PARTIAL_DATE_PATTERN),
-            Column("text", "The statement, in the site's words and attributed."),
+            _slug("dispute", "dispute"),
+            _slug("actor", "actor"),
+            _date(),
+            Column("text", "data.column.statement"),
             *_source_columns(),
         ),
         _statements,
@@ -157,14 +176,11 @@ TABLES: tuple[Table, ...] = (
     Table(
         "timeline",
         "Timeline events",
-        "Every dated event the briefs record, oldest first.",
         (
-            Column("date", "When: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=PARTIAL_DATE_PATTERN),
-            Column("text", "What happened."),
-            _slug("brief", "the page that records the event"),
-            Column(
-                "involves", "Slugs of the other pages it concerns, space-separated.", required=False
-            ),
+            _date(),
+            Column("text", "data.column.event"),
+            _slug("brief", "recorded_by"),
+            Column("involves", "data.column.involves", required=False),
             *_source_columns(),
         ),
         _timeline,
@@ -172,46 +188,34 @@ TABLES: tuple[Table, ...] = (
     Table(
         "sources",
         "Sources",
-        "Every source the site relies on, once, with the pages that cite it.",
         (
-            Column("publisher", "Who published it."),
-            Column("title", "Its title."),
-            Column(
-                "date",
-                "When it was published, if known.",
-                required=False,
-                pattern=PARTIAL_DATE_PATTERN,
-            ),
-            Column("url", "Its address; empty for one in print.", required=False),
-            Column("cited_by", "Slugs of the pages that cite it, space-separated."),
+            Column("publisher", "data.column.publisher"),
+            Column("title", "data.column.title"),
+            _date("published", required=False),
+            Column("url", "data.column.url", required=False),
+            Column("cited_by", "data.column.cited_by"),
         ),
         _sources,
     ),
     Table(
         "names",
         "Names",
-        "Every title, alias and name in a language of every brief.",
         (
-            Column("name", "The name as written."),
-            Column(
-                "language",
-                "Its language code (BCP 47); empty for a title or alias.",
-                required=False,
-            ),
-            Column("script", "Its script (ISO 15924): Latn, Cyrl, ...; Zyyy when mixed or none."),
-            Column("form", "title, alias, or name (a name in a language)."),
-            _slug("brief", "the brief it names"),
+            Column("name", "data.column.name"),
+            Column("language", "data.column.language", required=False),
+            Column("script", "data.column.script"),
+            Column("form", "data.column.form"),
+            _slug("brief", "named"),
         ),
         _names,
     ),
     Table(
         "corrections",
         "Corrections",
-        "Every correction made to a page, newest first.",
         (
-            Column("date", "When it was corrected.", pattern=DAY_PATTERN),
-            _slug("brief", "the corrected page"),
-            Column("text", "What was corrected."),
+            _date("corrected", pattern=DAY_PATTERN),
+            _slug("brief", "corrected_page"),
+            Column("text", "data.column.correction"),
         ),
         _corrections,
     ),

@@ -17,8 +17,7 @@ def body(view: View) -> str:
     return diagram.figure(
         view,
         diagram.relationship_graph(view),
-        "Actors, disputes and agreements; each box links to its page. Solid lines join"
-        " disputes to their parties and agreements, dashed lines join agreements to theirs.",
+        view.translate("diagram.relationship.caption"),
         standalone=SVG_PATH,
     )
 

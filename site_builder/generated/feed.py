@@ -55,7 +55,7 @@ def entries(corpus: Corpus, ctx: BuildContext, site_url: str) -> list[FeedEntry]
         digest = hashlib.sha256(correction.text.encode()).hexdigest()[:12]
         found.append(
             FeedEntry(
-                translate(ctx.language.code, "feed_correction").format(title=item.doc.title),
+                translate(ctx.language.code, "feed.correction", title=item.doc.title),
                 f"{page}#correction-{correction.date.isoformat()}-{digest}",
                 f"{page}#corrections",
                 full_date(correction.date),
@@ -78,7 +78,6 @@ def feed_xml(corpus: Corpus, ctx: BuildContext, site_url: str) -> str:
             site_url=absolute_url(site_url, language.folder),
             self_url=absolute_url(site_url, path),
             language=language,
-            words={key: translate(language.code, key) for key in ("feed_title", "feed_author")},
             updated=atom_time(newest or full_date(ctx.build_date)),
             entries=found,
             atom_time=atom_time,

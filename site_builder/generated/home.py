@@ -8,8 +8,9 @@ from site_builder.generated.disputes import by_status
 from site_builder.generated.feed import feed_path
 from site_builder.markdown.linker import NOTES_PLACEHOLDER
 from site_builder.render.brief_page import sources_section
+from site_builder.render.labels import page_blurb, page_title
 from site_builder.render.order import by_date
-from site_builder.render.view import View, heading, markdown_page
+from site_builder.render.view import View, markdown_page
 from site_builder.site.context import BuildContext
 
 LATEST = 5
@@ -23,15 +24,20 @@ def home_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
 
 def _blocks(view: View) -> tuple[str, ...]:
     latest = by_date(view.corpus.of_kind("update"), newest_first=True)[:LATEST]
+    language = view.ctx.language
+    pages = [
+        (language.src_uri(p.src_uri), page_title(p, language.code), page_blurb(p, language.code))
+        for p in GENERATED_PAGES
+    ]
     return (
-        heading("Latest updates"),
-        view.block("doc_list.html", docs=latest, empty="No updates yet."),
-        heading("Disputes by status"),
+        view.heading("home.latest"),
+        view.block("doc_list.html", docs=latest, empty=view.translate("page.updates.empty")),
+        view.heading("home.disputes"),
         by_status(view, level=3),
-        heading("Explore"),
+        view.heading("home.explore"),
         view.block(
             "entry_points.html",
-            pages=GENERATED_PAGES,
-            feed=feed_path(view.ctx.language) if view.ctx.site_url else None,
+            pages=pages,
+            feed=feed_path(language) if view.ctx.site_url else None,
         ),
     )

@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from site_builder.content.generated_pages import GENERATED
-from site_builder.content.model import Corpus, Document
+from site_builder.content.model import Document
 from site_builder.generated.base import PageSpec
-from site_builder.render.labels import language_label
+from site_builder.render.labels import language_name
 from site_builder.render.order import name_key
 from site_builder.render.view import View
 
 
 @dataclass(frozen=True)
 class NameRow:
-    """One spelling of one brief, with every way it is given ("title", "alias", a language).
+    """One spelling of one brief, with every way it is given ("title", "alias", a language),
+    in the words of the page's language.
 
     ``lang`` is the spelling's language code when it is given in exactly one language.
     """
@@ -25,14 +26,16 @@ class NameRow:
     lang: str | None
 
 
-def name_rows(corpus: Corpus) -> list[NameRow]:
+def name_rows(view: View) -> list[NameRow]:
     """Each (spelling, brief) once, sorted by folded spelling, as readers look names up."""
+    corpus, code = view.corpus, view.ctx.language.code
+    title, alias = view.translate("names.title"), view.translate("names.alias")
     found: dict[tuple[str, str], dict[str, str | None]] = {}
     for doc in corpus.briefs:
         given = [
-            (doc.title, "title", None),
-            *((alias, "alias", None) for alias in doc.aliases),
-            *((n.text, language_label(n.lang), n.lang) for n in doc.names if n.lang),
+            (doc.title, title, None),
+            *((a, alias, None) for a in doc.aliases),
+            *((n.text, language_name(code, n.lang), n.lang) for n in doc.names if n.lang),
         ]
         for text, label, lang in given:
             found.setdefault((text, doc.slug), {}).setdefault(label, lang)
@@ -45,7 +48,7 @@ def name_rows(corpus: Corpus) -> list[NameRow]:
 
 
 def body(view: View) -> str:
-    return view.block("names.html", rows=name_rows(view.corpus))
+    return view.block("names.html", rows=name_rows(view))
 
 
 PAGE = PageSpec(GENERATED["names"], body)

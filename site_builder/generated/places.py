@@ -9,7 +9,7 @@ from site_builder.render.view import View
 
 
 def body(view: View) -> str:
-    return lists_by_type(view, "place", PLACE_TYPES, "No places yet.")
+    return lists_by_type(view, "place", PLACE_TYPES, "page.places.empty")
 
 
 PAGE = PageSpec(GENERATED["places"], body)

@@ -11,9 +11,8 @@ from site_builder.content.languages import WRITTEN, Language, source_uri
 from site_builder.content.model import Corpus, Document, Translation
 from site_builder.content.translations import freshness
 from site_builder.generated.base import PageSpec
-from site_builder.render.catalogue import translate
 from site_builder.render.order import by_title
-from site_builder.render.view import View, heading, markdown_page
+from site_builder.render.view import View, markdown_page
 
 MAX_AGE = dt.timedelta(days=180)
 
@@ -58,17 +57,11 @@ def outdated(corpus: Corpus) -> list[Outdated]:
 
 
 def body(view: View) -> str:
-    code = view.ctx.language.code
     return markdown_page(
-        heading(translate(code, "review_due_heading")),
+        view.heading("page.review.due"),
         view.block("review.html", queue=overdue(view.corpus, view.ctx.build_date)),
-        heading(translate(code, "review_outdated_heading")),
-        view.block(
-            "review_outdated.html",
-            outdated=outdated(view.corpus),
-            intro=translate(code, "review_outdated_intro"),
-            all_current=translate(code, "review_outdated_none"),
-        ),
+        view.heading("page.review.outdated"),
+        view.block("review_outdated.html", outdated=outdated(view.corpus)),
     )
 
 

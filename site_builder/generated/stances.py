@@ -51,7 +51,7 @@ def stances(dispute: Document, view: View) -> list[Stance]:
 def body(view: View) -> str:
     disputes = by_title(view.corpus.of_kind("dispute"))
     if not disputes:
-        return view.block("empty.html", text="No disputes yet.")
+        return view.block("empty.html", text=view.translate("page.disputes.empty"))
     return view.block("stances.html", rows=[(d, stances(d, view)) for d in disputes])
 
 

@@ -40,10 +40,13 @@ def is_split(found: list[TimelineRow]) -> bool:
 def body(view: View) -> str:
     found = rows(view.corpus)
     if not found:
-        return view.block("empty.html", text="No dated events yet.")
+        return view.block("empty.html", text=view.translate("page.timeline.empty"))
     years = by_year(found)
     if is_split(found):
-        links = [(y, view.href(TIMELINE.year_page(y).src_uri), len(g)) for y, g in years]
+        site = view.ctx.language  # the years of this language's site
+        links = [
+            (y, view.href(site.src_uri(TIMELINE.year_page(y).src_uri)), len(g)) for y, g in years
+        ]
         return view.block("year_index.html", years=links)
     links = [(y, f"#year-{y}", len(g)) for y, g in years]
     return markdown_page(
@@ -52,7 +55,7 @@ def body(view: View) -> str:
             part
             for year, group in years
             for part in (
-                f"{heading(str(year))} {{#year-{year}}}",
+                heading(str(year), anchor=f"year-{year}"),
                 timeline_block(view, group, here=None),
             )
         ),
@@ -71,7 +74,7 @@ def year_pages(corpus: Corpus) -> tuple[PageSpec, ...]:
 
 
 def _year_body(view: View, group: list[TimelineRow]) -> str:
-    back = view.href(TIMELINE.src_uri)
+    back = view.href(view.ctx.language.src_uri(TIMELINE.src_uri))
     return markdown_page(
         view.block("year_back.html", href=back), timeline_block(view, group, here=None)
     )

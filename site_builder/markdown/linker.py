@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_left, bisect_right
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,20 +26,24 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX, AtomicString
 from site_builder.content.diagnostics import Diagnostic, did_you_mean
 from site_builder.content.generated_pages import GENERATED, GENERATED_PAGES
 from site_builder.content.kinds import SOURCED_KINDS
-from site_builder.content.languages import LANGUAGE, SOURCE, Language
+from site_builder.content.languages import LANGUAGE, SOURCE, Language, source_uri
 from site_builder.content.model import Corpus, Document, Link, Source
 from site_builder.markdown.linear_stages import use_linear_stages
+from site_builder.render.catalogue import translate
+from site_builder.render.labels import page_description
 from site_builder.render.source import source_html
 from site_builder.safety.html_allowlist import (
     MAY_HOLD_MARKUP,
+    TARGET_ATTRIBUTES,
     PageHtml,
     attribute_list_refusals,
     read_html,
     read_tree,
+    written_target,
 )
 from site_builder.safety.limits import body_problems
 from site_builder.site.context import BuildContext
-from site_builder.site.urls import source_link
+from site_builder.site.urls import link_path, source_link
 from site_builder.text.folding import fold
 from site_builder.text.names import NameMatcher, corpus_matcher
 
@@ -136,6 +141,8 @@ class Target:
     kind: str
     url: str
     line: int
+    #: Written in raw HTML, which is published as written (never made relative to the page).
+    in_html: bool = False
 
 
 class BodyLines:
@@ -206,6 +213,10 @@ class _PageState:
     hrefs: dict[str, str] = field(default_factory=dict)
     anchors: frozenset[str] = frozenset()
     targets: list[Target] = field(default_factory=list)
+    #: The links and images of Markdown's tree with their URLs as written (``_WrittenUrls``),
+    #: then, once the tree is done: (kind, URL on the page) -> the URLs written, in order.
+    written: list[tuple[etree.Element, tuple[str, str]]] = field(default_factory=list)
+    rewritten: dict[tuple[str, str], deque[str]] = field(default_factory=dict)
     #: Set once every treeprocessor has run: postprocessors then see the whole page (the toc
     #: extension runs them before that, on each heading's text).
     tree_done: bool = False
@@ -226,6 +237,11 @@ class _PageState:
     def line_of(self, literal: str) -> int:
         """The line of the next occurrence of ``literal`` in the body (its first line if none)."""
         return self.lines.next_line(literal)
+
+    def as_written(self, kind: str, url: str) -> str:
+        """A link's or image's URL as the contributor wrote it, where the page has another."""
+        written = self.rewritten.get((kind, url))
+        return written.popleft() if written else url
 
     def problem(self, literal: str, message: str, pattern: re.Pattern[str] | None = None) -> None:
         """Report at the line of the next occurrence of ``literal`` in the body; ``pattern``
@@ -274,6 +290,7 @@ class Linker:
 
     def _use(self, language: str) -> None:
         """Link as the pages of ``language``'s site do."""
+        self._language = language
         self.corpus = self._corpora[language]
         self.matcher = self._matchers[language]
         self._sources = self._targets[language]
@@ -310,7 +327,8 @@ class Linker:
             known = Known(source, doc.title, doc.summary)
         else:
             generated = GENERATED.get(slug)
-            known = Known(source, None, generated.description if generated else None)
+            tooltip = page_description(generated, self._language) if generated else None
+            known = Known(source, None, tooltip)
         self._language_lookups[slug] = known
         return known
 
@@ -553,20 +571,21 @@ class _LinkTreeprocessor(Treeprocessor):
         else:
             root.insert(list(root).index(marker), notes)
             root.remove(marker)
+        code = page.doc.language
         etree.SubElement(notes, "hr")
         heading = etree.SubElement(notes, "p", {"class": "footnote-title"})
-        heading.text = "Notes"
+        heading.text = translate(code, "notes.heading")
         items = etree.SubElement(notes, "ol")
         for source_id, number in page.cited.items():
             source = page.sources[source_id]
             item = etree.SubElement(items, "li", {"id": f"fn:{number}"})
             paragraph = etree.SubElement(item, "p")
-            paragraph.text = self.md.htmlStash.store(source_html(source)) + "\u00a0"
+            paragraph.text = self.md.htmlStash.store(source_html(source, code)) + "\u00a0"
             back = etree.SubElement(
                 paragraph,
                 "a",
                 {"class": "footnote-backref", "href": f"#fnref:{number}",
-                 "title": f"Back to citation {number} in the text"},
+                 "title": translate(code, "notes.back", n=number)},
             )  # fmt: skip
             back.text = "\u21a9"
 
@@ -845,8 +864,42 @@ class _AllowlistPostprocessor(Postprocessor):
             page.anchors = found.ids
             if found.targets:
                 page.lines.index(_URL_TOKEN_RE)
-            page.targets = [Target(kind, url, page.line_of(url)) for kind, url in found.targets]
+            written = [(kind, page.as_written(kind, url)) for kind, url in found.targets]
+            in_tree = Counter(target for _, target in page.written)
+            page.targets = []
+            for kind, url in written:
+                in_html = not in_tree[(kind, url)]
+                in_tree[(kind, url)] -= not in_html
+                page.targets.append(Target(kind, url, page.line_of(url), in_html))
         return text
+
+
+class _WrittenUrls(Treeprocessor):
+    """The links and images of the tree as they are written, before a site engine rewrites
+    them for readers: MkDocs' relpath, at this priority but added after every extension, makes
+    "../places/x.md" the URL "../../places/x/". Their targets are then read as written, in the
+    build as in ``check`` (``_PageState.as_written``).
+
+    A page of another language's site is one folder deeper than its file, under the same paths:
+    a link to a page leads to that page of its site, but content/assets/ is at the root, so a
+    link or image that points there is made from where the page is.
+    """
+
+    def __init__(self, md: markdown.Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        page = self.linker.page
+        if page is None:
+            return
+        page.written = [(e, found) for e in root.iter() if (found := written_target(e))]
+        if page.doc.language == SOURCE.code:
+            return
+        assets, written_in = self.linker.corpus.assets, source_uri(page.doc.src_uri)
+        for element, (_, url) in page.written:
+            if link_path(written_in, url)[0] in assets:
+                element.set(TARGET_ATTRIBUTES[element.tag][1], f"../{url.strip()}")
 
 
 class _TreeDone(Treeprocessor):
@@ -860,6 +913,10 @@ class _TreeDone(Treeprocessor):
         page = self.linker.page
         if page is not None:
             page.tree_done = True
+            for element, (_, url) in page.written:
+                shown = written_target(element)
+                if shown is not None and shown[1] != url:
+                    page.rewritten.setdefault(shown, deque()).append(url)
             if not MAY_HOLD_MARKUP.search(page.doc.body):
                 page.read = read_tree(root)
 
@@ -876,6 +933,8 @@ class _LinkerExtension(Extension):
         # After inline patterns (20) and prettify (10); before toc and MkDocs' anchor list (5),
         # which then see the notes' ids, and MkDocs' relpath (0), which checks our links resolve.
         md.treeprocessors.register(_LinkTreeprocessor(md, self.linker), "site_builder_links", 6)
+        # After Markdown's unescape (0, added first), before MkDocs' relpath (0, added last).
+        md.treeprocessors.register(_WrittenUrls(md, self.linker), "site_builder_written_urls", 0)
         md.treeprocessors.register(_TreeDone(md, self.linker), "site_builder_tree_done", -100)
         # After raw HTML is put back (30), before the build's own blocks are (prerendered, 25).
         md.postprocessors.register(

@@ -9,6 +9,7 @@ and gives each language its own part of the navigation.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,7 @@ from site_builder.content.generated_pages import GENERATED
 from site_builder.content.kinds import HOME
 from site_builder.content.languages import LANGUAGES, SOURCE, language_of, source_uri
 from site_builder.generated.feed import feed_path
-from site_builder.render.catalogue import translate
+from site_builder.render.catalogue import catalogue, translate
 from site_builder.site.pipeline import PreparedSite
 from site_builder.site.urls import page_url
 
@@ -58,17 +59,25 @@ def language_meta(src_uri: str, site: PreparedSite) -> dict[str, Any]:
     }
 
 
-@pass_context
-def page_translate(context: Context, key: str) -> str:
-    """The template global ``site_builder_t(key)``: a catalogue string in the page's language."""
-    return translate(_page_language(context), key)
-
-
 def _page_language(context: Context) -> str:
     """The language of the page a template renders (the source's for theme-only pages)."""
     page = context.get("page")
     meta = page.meta if page is not None and page.meta else {}
     return meta.get("sb_language", SOURCE.code)
+
+
+@pass_context
+def page_translate(context: Context, key: str, **values: object) -> str:
+    """The template global ``site_builder_t(key, name=value)``: a catalogue string in the page's
+    language, as plain text (the theme escapes it)."""
+    return translate(_page_language(context), key, **values)
+
+
+@pass_context
+def page_plural(context: Context, key: str) -> str:
+    """The template global ``site_builder_plural(key)``: a count's strings in the page's
+    language by plural category, as JSON for a script (which picks one with Intl.PluralRules)."""
+    return json.dumps(dict(catalogue(_page_language(context))[key]), ensure_ascii=False)
 
 
 def names_urls(files: Files) -> dict[str, str]:

@@ -12,11 +12,12 @@
                        needs them; in a large build, render every page's template ahead
   on_page_context      fill each brief's "Mentioned in"
   on_post_page         a worker's page as it made it; every page's Content-Security-Policy (not
-                       while serving); while serving content with problems, the problems
+                       while serving); while serving content with problems, the problems; each
+                       finished page to the search index (a large build's, as workers finish)
   on_post_template     the policy for pages made from the theme alone (404.html)
-  on_post_build        index the staged site for search, then publish it (not when a strict
-                       build has warned): a failed index keeps the published site; while
-                       serving, publish what changed, then index (``preview``)
+  on_post_build        write the search index into the staged site, then publish it (not when a
+                       strict build has warned): a failed index keeps the published site; while
+                       serving, publish what changed, then index it (``preview``)
   on_serve             while serving, searches wait for the index of the pages served
 
 A large build is one of 200 pages or more, outside ``serve`` or in its first build (before
@@ -27,6 +28,7 @@ the server's threads start): see ``render_ahead``. While serving, unchanged work
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 import threading
@@ -52,7 +54,6 @@ from site_builder.content.diagnostics import (
     sort_diagnostics,
 )
 from site_builder.content.files import stops_the_build
-from site_builder.content.kinds import KIND
 from site_builder.content.languages import LANGUAGE, SOURCE, language_of
 from site_builder.content.model import Document
 from site_builder.content.translations import split_name
@@ -64,6 +65,7 @@ from site_builder.mkdocs.languages import (
     language_navs,
     names_url,
     names_urls,
+    page_plural,
     page_translate,
     without_repeated_anchor_links,
 )
@@ -88,8 +90,10 @@ from site_builder.mkdocs.serve_cache import (
 from site_builder.mkdocs.shared_nav import shared_navs
 from site_builder.mkdocs.staging import Staging
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
+from site_builder.render.catalogue import translate
 from site_builder.render.jinja_cache import bytecode_cache
 from site_builder.render.json_ld import json_ld
+from site_builder.render.labels import page_description
 from site_builder.render.problems import problems_page
 from site_builder.safety.csp import with_policy
 from site_builder.safety.sanitize import sanitized
@@ -103,12 +107,14 @@ from site_builder.site.pipeline import (
     every_page_rendered,
     prepare,
 )
-from site_builder.site.search_index import SearchIndexError, index_site
+from site_builder.site.search_index import INDEX_FOLDER, SearchIndex, SearchIndexError
 from site_builder.site.workers import workers_for
 from site_builder.text.names import changed_names
 
 #: Markdown that MkDocs resolves against the site's files as it renders: links and images.
 _LINKS_TO_FILES = re.compile(r"\]\(|^ {0,3}\[[^\]]*\]:|<(?:a|img)\b", re.MULTILINE | re.IGNORECASE)
+
+_log = logging.getLogger("mkdocs.plugins.dialogue")
 
 
 class DialoguePluginConfig(Config):
@@ -121,8 +127,11 @@ class DialoguePluginConfig(Config):
     languages = config_options.ListOfItems(
         config_options.Choice(tuple(LANGUAGE)), default=[SOURCE.code]
     )
-    """The language sites to publish (``content.languages``): English alone until every word
-    the build writes has its translations (issue 18)."""
+    """The language sites to publish (``content.languages``); English, the source, always.
+    The repository's mkdocs.yml publishes all four."""
+    search = config_options.Type(bool, default=True)
+    """Index the site for search (Pagefind). Off only to measure what indexing costs
+    (``benchmarks/search_cost.py``): the search box then finds nothing."""
 
 
 @dataclass
@@ -143,6 +152,11 @@ class _Build:
     workers: int = 1
     #: While serving content with problems, the page every URL shows instead.
     problems_page: str | None = None
+    #: The search index, fed every finished page (from on_env on; none while showing problems,
+    #: none while serving: a preview indexes after publishing, ``preview``).
+    search: SearchIndex | None = None
+    #: Whether workers build the pages' templates: the index is then fed as they finish.
+    ahead: bool = False
     serving: _Serving | None = None
 
 
@@ -238,6 +252,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
             # (or block on the FIFO). Stop before it, with every problem the loader found.
             _stop(site.problems)
+        if site.degraded:
+            # Pages are rendered only to find their problems, and most are left out (generated
+            # pages, other languages' English ones): MkDocs would warn of links to them.
+            config.validation.links.not_found = logging.DEBUG
         self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
         config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
         # A preview publishes what changed in place of the served files: so always staged.
@@ -255,7 +273,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # Translation files are read by the loader; their pages are in their languages' sites.
         for translation in [f for f in files if _is_translation(f.src_uri)]:
             files.remove(translation)
-        for doc in site.documents.values():
+        # Other languages' pages, and translations left out (whose bodies are still checked).
+        for doc in [*site.documents.values(), *(s.document for s in site.stand_ins.values())]:
             if doc.language != SOURCE.code:
                 front_matter = f"---\ntitle: {json.dumps(doc.title)}\n---\n"
                 files.append(File.generated(config, doc.src_uri, content=front_matter))
@@ -384,12 +403,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 **page.meta,
                 "title": escape(doc.title),
                 "description": escape(doc.summary),
-                "kind": KIND[doc.kind].label,
+                "kind": translate(doc.language, f"kind.{doc.kind}"),
                 "searchable": True,
                 "json_ld": self._json_ld(doc),  # escaped for its script element
             }
         elif spec is not None:
-            page.meta["description"] = escape(spec.page.description)
+            page.meta["description"] = escape(page_description(spec.page, spec.language.code))
             page.meta["searchable"] = spec.page.searchable
         else:  # refused by the loader before it could be read (too large, not text): no page
             return ""
@@ -504,7 +523,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         build = self.build
-        env.globals["site_builder_t"] = page_translate
+        env.globals.update(site_builder_t=page_translate, site_builder_plural=page_plural)
         env.globals["site_builder_names_url"] = names_url(files)
         without_repeated_anchor_links(_pages(files, config), build.site, files)
         build.derived = every_page_rendered(build.site, build.found)
@@ -516,12 +535,14 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             build.problems_page = problems_page(list(build.derived.problems))
             return env
         self._add_derived_files(config, files)
-        env.bytecode_cache = bytecode_cache("theme")
+        env.bytecode_cache = bytecode_cache("theme", env.filters)
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
         pages = _pages(files, config)
         if build.serving is not None:
             self._templates_kept(pages, files)
+        # A preview indexes what it serves once it is published (``preview``).
+        build.search = self._search_index() if self.preview is None else None
         ahead = [page for page in pages if page.file.src_uri not in build.built]
         if build.workers > 1 and build.nav is not None and ahead:  # every page's template, ahead
             self._build_ahead(ahead, config, env)
@@ -553,7 +574,14 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         """Every page's template rendered in workers (while serving, kept for rebuilds)."""
         build = self.build
         assert build.nav is not None
-        made = build_ahead(pages, config, build.nav, env, build.workers, self._is_overview)
+        search = build.search
+        build.ahead = True
+        made = build_ahead(
+            pages, config, build.nav, env, build.workers, self._is_overview,
+            search and (lambda page, html: search.add(page.file.dest_uri, html)),
+        )  # fmt: skip
+        if search is not None:
+            search.request()  # Pagefind builds the index while MkDocs writes the pages
         build.built.update(made)
         serving = build.serving
         if serving is not None:
@@ -676,6 +704,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             known = built.version
         elif self.cache is None:
             output = with_policy(output, page.content or "")
+        if build.search is not None and not build.ahead:  # else given as workers finish
+            build.search.add(page.file.dest_uri, output)
         if self.preview is not None:
             self.preview.page(page.file, output, known)
         return output
@@ -699,8 +729,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             # Published first, indexed after: searches wait for the index (``preview``).
             self.staging.publish(config, self.preview.publish)
             return
+        search, self.build.search = self.build.search, None
         try:
-            index_site(Path(config.site_dir))
+            if search is not None:
+                search.write(Path(config.site_dir) / INDEX_FOLDER)
+                _log.info(search.summary())  # shown with SITE_BUILDER_VERBOSE
         except SearchIndexError as error:
             raise PluginError(str(error)) from error  # on_build_error discards the staging
         if self.staging is not None:
@@ -709,8 +742,21 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self.staging.publish(config)
 
     def on_build_error(self, error: Exception) -> None:
+        build = getattr(self, "build", None)  # none if on_config stopped first
+        if build is not None and build.search is not None:
+            build.search.close()  # stops Pagefind; nothing of its index is written
+            build.search = None
         if self.staging is not None:
             self.staging.discard()
+
+    def _search_index(self) -> SearchIndex | None:
+        """A new search index for this build's pages (Pagefind started), unless search is off."""
+        if not self.config.search:
+            return None
+        try:
+            return SearchIndex()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
 
     def _is_overview(self, page: Page) -> bool:
         """A generated page: it gathers the whole corpus, so it costs as much as many briefs."""

@@ -9,7 +9,9 @@ size and time of a file copied as it is) is the one already served is written no
 succeeded it is moved into the served folder file by file, and files the site no longer has
 are deleted (``site.publish.publish_changes``). A failed build moves nothing.
 
-Search: ``site.background_index`` runs Pagefind over the served folder after each publish.
+Search: ``site.background_index`` runs the build's indexer over the served folder after each
+publish, given the pages in the order the build made them, as a build gives them to it (so the
+index is byte for byte a build's).
 The open data (``site.pipeline.derived_files``: a second of a rebuild at 1,000 briefs, for
 downloads a preview is rarely asked for) is made then too, in a thread. The live-reload
 server is wrapped (``gate``) so that a request for the index or the data waits until they
@@ -54,6 +56,8 @@ class Preview:
         self.published: dict[str, str] = {}
         #: This build's files and versions, as they are decided.
         self.pending: dict[str, str] = {}
+        #: This build's pages (their paths in the folder), in the order they were made.
+        self.pages: list[str] = []
         self.index = BackgroundIndex(self._indexed)
         #: The files made after publishing, where they go, and whether they are written.
         self._later: Callable[[], Iterable[tuple[str, str]]] | None = None
@@ -65,7 +69,7 @@ class Preview:
         self._later_made: str | None = None
 
     def begin(self) -> None:
-        self.pending = {}
+        self.pending, self.pages = {}, []
         self._later, self._later_key = None, None
 
     def later(
@@ -89,6 +93,7 @@ class Preview:
         """
         current = known or version(output)
         self._decide(file, current)
+        self.pages.append(file.dest_uri)
         return current
 
     def static_files(self, files: Files) -> None:
@@ -129,7 +134,7 @@ class Preview:
             if path not in self.pending:  # written outside the files (404.html, the sitemap)
                 self.pending[path] = version((site_dir / path).read_bytes())
         self.published, self.pending = self.pending, {}
-        self.index.start(site_dir)
+        self.index.start(site_dir, self.pages)
         make, key = self._later, self._later_key
         if make is not None and key is not None and key == self._later_made:
             return  # the files made last are made of the same

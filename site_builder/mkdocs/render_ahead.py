@@ -108,9 +108,11 @@ def build_ahead(
     env: jinja2.Environment,
     workers: int,
     heavy: Callable[[Page], bool] | None = None,
+    each: Callable[[Page, str], None] | None = None,
 ) -> dict[str, str]:
     """Every page's finished HTML, by source path, as ``mkdocs.commands.build._build_page``
-    renders it."""
+    renders it; ``each(page, html)`` is called with every page in order as soon as it is
+    finished (see ``fork_map``)."""
     doc_files = [page.file for page in pages]
 
     def build(page: Page) -> str:
@@ -125,7 +127,11 @@ def build_ahead(
             page.active = False
             set_current_page(config, None)
 
-    results = fork_map(build, pages, workers, heavy)
+    def given(index: int, html: str) -> None:
+        assert each is not None
+        each(pages[index], html)
+
+    results = fork_map(build, pages, workers, heavy, given if each else None)
     return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
 
 

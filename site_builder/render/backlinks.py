@@ -27,28 +27,32 @@ class Backlink:
     contexts: tuple[Context, ...]
 
 
-def _context(link: Link) -> Context:
+def _context(link: Link, view: View) -> Context:
     if link.via != "front-matter":
         return Context(link.context, quoted=True)
     key = re.split(r"[.\[]", link.context, maxsplit=1)[0]
-    reference = REFERENCES.get(key)
-    return Context(reference.phrase if reference else f"named in its front matter ({key})", False)
+    if key in REFERENCES:
+        return Context(view.translate(f"reference.{key}"), False)
+    return Context(view.translate("reference.other", key=key), False)
 
 
 def backlinks_html(doc: Document, links: Sequence[Link], corpus: Corpus, ctx: BuildContext) -> str:
     """Pages linking to ``doc``, grouped by kind and sorted by title, each with its sentences."""
+    view = View.of(doc.src_uri, corpus, ctx)
     contexts: dict[str, dict[Context, None]] = {}  # each source's contexts, each once, in order
     for link in links:
         if link.target == doc.slug and link.source != doc.slug and link.source in corpus.by_slug:
             found = contexts.setdefault(link.source, {})
-            context = _context(link)
+            context = _context(link, view)
             if context.text:
                 found[context] = None
     sources = by_title(corpus.by_slug[slug] for slug in contexts)
     groups = [
-        (heading, [Backlink(d, tuple(contexts[d.slug])) for d in sources if d.kind == kind])
-        for kind, heading in ((k.name, k.plural) for k in KINDS)
+        (
+            view.translate(f"kind.{kind.name}.plural"),
+            [Backlink(d, tuple(contexts[d.slug])) for d in sources if d.kind == kind.name],
+        )
+        for kind in KINDS
     ]
-    view = View.of(doc.src_uri, corpus, ctx)
     # Put into the finished page, never through Markdown: plain HTML, not a block token.
     return html_block(view.text("backlinks.html", groups=[(h, e) for h, e in groups if e]))

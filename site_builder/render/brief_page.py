@@ -7,14 +7,13 @@ goes through as written: the linker turns its names into links and ``[^id]`` int
 
 from __future__ import annotations
 
-from site_builder.content.kinds import KIND
 from site_builder.content.model import Corpus, Document
 from site_builder.markdown.linker import NOTES_PLACEHOLDER
 from site_builder.render import diagram
 from site_builder.render.backlinks import backlinks_html
 from site_builder.render.lead import split_lead
 from site_builder.render.timeline import TimelineRow, in_date_order, timeline_block
-from site_builder.render.view import View, heading, markdown_page
+from site_builder.render.view import View, markdown_page
 from site_builder.site.context import BuildContext
 
 __all__ = ["BACKLINKS_PLACEHOLDER", "backlinks_html", "page_markdown"]
@@ -35,7 +34,7 @@ def page_markdown(doc: Document, corpus: Corpus, ctx: BuildContext) -> str:
         *_timeline(view, doc),
         *_corrections(view, doc),
         *sources_section(view, doc),
-        heading("Mentioned in"),
+        view.heading("heading.mentioned_in"),
         BACKLINKS_PLACEHOLDER,
     )
 
@@ -47,7 +46,7 @@ def _opening(view: View, doc: Document, body: str) -> tuple[str, ...]:
     if doc.kind == "update":
         return view.block("update_header.html", doc=doc), *_corrected(view, doc), body
     lead, rest = split_lead(body)
-    infobox = view.block("infobox.html", doc=doc, kind=KIND[doc.kind].label)
+    infobox = view.block("infobox.html", doc=doc)
     lede = view.block("lede.html", summary=doc.summary)
     return lede, *_corrected(view, doc), lead, infobox, rest
 
@@ -59,12 +58,12 @@ def _dispute(view: View, doc: Document) -> tuple[str, ...]:
     figure = diagram.figure(
         view,
         diagram.dispute_graph(view, doc),
-        "Parties, agreements and places of this dispute; each box links to its page.",
+        view.translate("diagram.dispute.caption"),
     )
     return (
-        heading("Positions over time"),
+        view.heading("heading.positions"),
         view.block("positions.html", doc=doc, silent=silent),
-        heading("Parties, agreements and places"),
+        view.heading("heading.diagram"),
         figure,
     )
 
@@ -80,7 +79,7 @@ def _timeline(view: View, doc: Document) -> tuple[str, ...]:
             *(TimelineRow(origin, entry) for origin, entry in involving),
         ]
     )
-    return heading("Timeline"), timeline_block(view, rows, here=doc)
+    return view.heading("heading.timeline"), timeline_block(view, rows, here=doc)
 
 
 def _corrected(view: View, doc: Document) -> tuple[str, ...]:
@@ -94,10 +93,12 @@ def _corrections(view: View, doc: Document) -> tuple[str, ...]:
     if not doc.corrections:
         return ()
     newest_first = sorted(doc.corrections, key=lambda c: c.date, reverse=True)
-    return heading("Corrections"), view.block("corrections.html", corrections=newest_first)
+    return view.heading("heading.corrections"), view.block(
+        "corrections.html", corrections=newest_first
+    )
 
 
 def sources_section(view: View, doc: Document) -> tuple[str, ...]:
     if not doc.sources:
         return ()
-    return heading("Sources"), view.block("sources.html", sources=doc.sources)
+    return view.heading("heading.sources"), view.block("sources.html", sources=doc.sources)

@@ -16,9 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from site_builder.content.kinds import KIND
 from site_builder.content.model import Document
-from site_builder.render.labels import counted
 from site_builder.render.order import by_title
 from site_builder.render.view import View
 
@@ -69,6 +67,8 @@ class Box:
     y: int
     width: int
     lines: tuple[str, ...]
+    #: The kind as the link's accessible name gives it ("dispute"), in the page's language.
+    kind: str
     notes: tuple[str, ...] = ()
 
     @property
@@ -97,7 +97,7 @@ class Box:
     @property
     def name(self) -> str:
         """The link's accessible name: the title, the kind and, when written, the links."""
-        return "; ".join((f"{self.doc.title} ({KIND[self.doc.kind].label.lower()})", *self.notes))
+        return "; ".join((f"{self.doc.title} ({self.kind})", *self.notes))
 
 
 @dataclass(frozen=True, order=True)
@@ -200,7 +200,9 @@ def wide(view: View, graph: Graph) -> Diagram:
         headings.append(Heading(heading, x, MARGIN + FONT_SIZE))
         y = MARGIN + HEADER + ((tallest - heights[index]) // 2 if graph.centre else 0)
         for doc, lines in zip(docs, wrapped, strict=True):
-            boxes[doc.slug] = Box(doc, view.href(doc.src_uri), x, y, BOX_WIDTH, lines)
+            boxes[doc.slug] = Box(
+                doc, view.href(doc.src_uri), x, y, BOX_WIDTH, lines, _kind(view, doc)
+            )
             y += _height(lines) + ROW_GAP
     drawn = sorted(
         Edge(kind, _edge_path(*sorted((boxes[a], boxes[b]), key=lambda box: box.x)))
@@ -217,6 +219,10 @@ def wide(view: View, graph: Graph) -> Diagram:
         boxes=tuple(boxes.values()),
         edges=tuple(drawn),
     )
+
+
+def _kind(view: View, doc: Document) -> str:
+    return view.translate(f"kind.{doc.kind}").lower()
 
 
 def _height(lines: Sequence[str]) -> int:
@@ -258,8 +264,9 @@ def stacked(view: View, graph: Graph) -> Diagram:
         y += HEADER
         for doc in docs:
             notes = _notes(links.get(doc.slug, {}), inner)
+            lines = wrap(doc.title, inner)
             box = Box(
-                doc, view.href(doc.src_uri), MARGIN, y, box_width, wrap(doc.title, inner), notes
+                doc, view.href(doc.src_uri), MARGIN, y, box_width, lines, _kind(view, doc), notes
             )
             boxes.append(box)
             y += box.height + ROW_GAP
@@ -325,20 +332,19 @@ def relationship_graph(view: View) -> Graph:
     edges |= {("agreement", d.slug, a) for d in disputes for a in d.agreements}
     linked = {actor for _, actor, _ in edges}
     actors = [a for a in corpus.of_kind("actor") if a.slug in linked]
-    counts = (
-        f"{counted(len(actors), 'actor')}, {counted(len(disputes), 'dispute')}"
-        f" and {counted(len(agreements), 'agreement')}"
-    )
     return _graph(
         "relationship-diagram",
-        "Relationship diagram: actors, disputes and agreements",
-        f"{counts}. Lines join each dispute and each agreement to its parties (dashed for"
-        " agreements), and each dispute to its agreements. The index pages list the same"
-        " relationships as text.",
+        view.translate("diagram.relationship.title"),
+        view.translate(
+            "diagram.relationship.desc",
+            actors=view.translate("count.actor", n=len(actors)),
+            disputes=view.translate("count.dispute", n=len(disputes)),
+            agreements=view.translate("count.agreement", n=len(agreements)),
+        ),
         [
-            ("Actors", by_title(actors)),
-            ("Disputes", by_title(disputes)),
-            ("Agreements", by_title(agreements)),
+            (view.translate("kind.actor.plural"), by_title(actors)),
+            (view.translate("kind.dispute.plural"), by_title(disputes)),
+            (view.translate("kind.agreement.plural"), by_title(agreements)),
         ],
         edges,
     )
@@ -355,13 +361,17 @@ def dispute_graph(view: View, dispute: Document) -> Graph:
     edges |= {("place", dispute.slug, p.slug) for p in places}
     return _graph(
         f"diagram-{dispute.slug}",
-        f"{dispute.title}: parties, agreements and places",
-        f"{counted(len(parties), 'party', 'parties')}, {counted(len(agreements), 'agreement')}"
-        f" and {counted(len(places), 'place')}, as listed in the key facts of this page.",
+        view.translate("diagram.dispute.title", title=dispute.title),
+        view.translate(
+            "diagram.dispute.desc",
+            parties=view.translate("count.party", n=len(parties)),
+            agreements=view.translate("count.agreement", n=len(agreements)),
+            places=view.translate("count.place", n=len(places)),
+        ),
         [
-            ("Parties", parties),
-            ("Dispute", [dispute]),
-            ("Agreements and places", [*agreements, *places]),
+            (view.translate("diagram.parties"), parties),
+            (view.translate("kind.dispute"), [dispute]),
+            (view.translate("diagram.agreements_places"), [*agreements, *places]),
         ],
         edges,
         centre=True,

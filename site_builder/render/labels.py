@@ -1,42 +1,40 @@
-"""Words readers see for the enumerated values of front matter ("in-force" -> "In force")."""
+"""Words put together from catalogue keys: a generated page's title, blurb and description,
+and a language's name.
+
+Everything else readers see is one catalogue key (``render/catalogue.py``). A kind's index is
+titled with the kind's name, a year of the timeline with the timeline's title and the year.
+"""
 
 from __future__ import annotations
 
-from site_builder.content.model import LANGUAGE_LABELS
-
-# "party" alone would read as "party to the dispute".
-_SINGULAR = {"party": "Political party"}
-_PLURAL = {
-    "person": "People",
-    "state": "States",
-    "government": "Governments",
-    "institution": "Institutions",
-    "organisation": "Organisations",
-    "party": "Political parties",
-    "media": "Media",
-    "country": "Countries",
-    "region": "Regions",
-    "municipality": "Municipalities",
-    "city": "Cities",
-    "crossing": "Crossings",
-}
+from site_builder.content.generated_pages import GeneratedPage
+from site_builder.content.model import KNOWN_LANGUAGES
+from site_builder.render.catalogue import translate
 
 
-def label(value: str) -> str:
-    """A type or status as a reader says it: "partly-implemented" -> "Partly implemented"."""
-    return _SINGULAR.get(value) or value.replace("-", " ").capitalize()
+def page_title(page: GeneratedPage, code: str) -> str:
+    """ "Disputes", "Timeline", "Timeline: 2023"."""
+    if page.index_of is not None:
+        title = translate(code, f"kind.{page.index_of}.plural")
+    else:
+        title = translate(code, f"page.{page.words}.title")
+    if page.year is None:
+        return title
+    return translate(code, "page.year_title", title=title, year=page.year)
 
 
-def plural_label(value: str) -> str:
-    """A type as a group heading: "state" -> "States", "person" -> "People"."""
-    return _PLURAL.get(value) or label(value)
+def page_blurb(page: GeneratedPage, code: str) -> str:
+    """What the page holds, completing "<title>: ..." on the home page."""
+    return translate(code, f"page.{page.words}.blurb")
 
 
-def language_label(code: str) -> str:
-    """A language code spelled out ("sq" -> "Albanian"); an unknown code stays as it is."""
-    return LANGUAGE_LABELS.get(code, code)
+def page_description(page: GeneratedPage, code: str) -> str:
+    """The page's summary, as its meta description and the title of links to it."""
+    blurb = page_blurb(page, code)
+    return blurb[:1].upper() + blurb[1:]
 
 
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """ "1 agreement", "2 agreements", "2 parties" (with ``plural``)."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+def language_name(code: str, lang: str) -> str:
+    """The language ``lang`` spelled out in language ``code`` ("sq" -> "Albanian"); a code
+    the catalogues do not know stays as it is written."""
+    return translate(code, f"language_name.{lang}") if lang in KNOWN_LANGUAGES else lang

@@ -7,14 +7,16 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from site_builder.content.model import Source
+from site_builder.render.dates import human_date
 
 
 @lru_cache(maxsize=8192)
-def source_html(source: Source) -> Markup:
-    """Publisher, title (linked when there is a URL), date: all escaped, the URL spelled out.
+def source_html(source: Source, code: str) -> Markup:
+    """Publisher, title (linked when there is a URL), date in language ``code``: all escaped,
+    the URL spelled out.
 
-    Kept per source: a source shows in the notes of every page citing it. Built from escaped
-    parts with f-strings, which are several times faster than Markup.format.
+    Kept per source and language: a source shows in the notes of every page citing it. Built
+    from escaped parts with f-strings, which are several times faster than Markup.format.
     """
     title = escape(source.title)
     if source.url:
@@ -24,7 +26,7 @@ def source_html(source: Source) -> Markup:
         )
     html = f"{escape(source.publisher)}, <cite>{title}</cite>"
     if source.date:
-        html += f", {escape(source.date.human)}"
+        html += f", {escape(human_date(source.date, code))}"
     if source.url:
         html += f' <span class="source-url">{escape(source.url)}</span>'
     return Markup(html)

@@ -2,7 +2,9 @@
 
 Every href the renderers emit comes from here, relative to the URL of the page being
 rendered, so the site works from any folder and from ``file://``. Templates live in
-``theme/site_builder/`` so that a maintainer restyles without touching Python.
+``theme/site_builder/`` so that a maintainer restyles without touching Python; they write no
+word themselves, but ask the catalogue in the page's language: ``t("key")``, and the ``date``
+and ``language`` filters.
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from jinja2.runtime import Context
+from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from site_builder.content.model import Corpus, Document, PartialDate
+from site_builder.content.languages import SOURCE_CODE
+from site_builder.content.model import Corpus, Document, PartialDate, Source
+from site_builder.render.catalogue import translate, translate_markup
+from site_builder.render.dates import human_date
 from site_builder.render.jinja_cache import bytecode_cache
 from site_builder.render.json_ld import WIKIDATA_ITEM
-from site_builder.render.labels import label, language_label, plural_label
+from site_builder.render.labels import language_name
 from site_builder.render.search_spellings import name_keys, search_spellings
 from site_builder.render.source import source_html
 from site_builder.site.context import BuildContext
@@ -30,11 +37,37 @@ def full_date(date: dt.date) -> PartialDate:
     return PartialDate(date.year, date.month, date.day)
 
 
-def time_tag(date: PartialDate | dt.date) -> Markup:
-    """A date as readers say it, machine-readable in ``datetime``."""
+def time_tag(date: PartialDate | dt.date, code: str) -> Markup:
+    """A date as readers of language ``code`` say it, machine-readable (ISO) in ``datetime``."""
     if isinstance(date, dt.date):
         date = full_date(date)
-    return Markup(f'<time datetime="{escape(date.iso)}">{escape(date.human)}</time>')
+    return Markup(f'<time datetime="{escape(date.iso)}">{escape(human_date(date, code))}</time>')
+
+
+def _code(context: Context) -> str:
+    """The language of the page a template is rendered for (every template has its ``view``)."""
+    return context["view"].ctx.language.code
+
+
+@jinja2.pass_context
+def _t(context: Context, key: str, **values: object) -> Markup:
+    """``t(key, name=value)``: the catalogue string in the page's language, as HTML."""
+    return translate_markup(_code(context), key, **values)
+
+
+@jinja2.pass_context
+def _date(context: Context, date: PartialDate | dt.date) -> Markup:
+    return time_tag(date, _code(context))
+
+
+@jinja2.pass_context
+def _language(context: Context, lang: str) -> str:
+    return language_name(_code(context), lang)
+
+
+@jinja2.pass_context
+def _source(context: Context, source: Source) -> Markup:
+    return source_html(source, _code(context))
 
 
 @lru_cache(maxsize=8)
@@ -46,15 +79,10 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=bytecode_cache("pages"),
     )
-    env.filters.update(
-        label=label,
-        plural_label=plural_label,
-        date=time_tag,
-        language=language_label,
-    )
-    env.globals["source"] = source_html
+    env.filters.update(date=_date, language=_language)
+    env.bytecode_cache = bytecode_cache("pages", env.filters)
+    env.globals.update(t=_t, source=_source)
     env.globals["search_spellings"] = search_spellings
     env.globals["name_keys"] = name_keys
     env.globals["wikidata_item"] = WIKIDATA_ITEM
@@ -75,9 +103,16 @@ def markdown_page(*blocks: str | None) -> str:
     return "\n\n".join(b.strip("\n") for b in blocks if b and b.strip()) + "\n"
 
 
-def heading(text: str, level: int = 2) -> str:
+def heading(text: str, level: int = 2, anchor: str | None = None) -> str:
     """A Markdown heading; ``text`` is fixed wording of the build, never front matter."""
-    return f"{'#' * level} {text}"
+    return f"{'#' * level} {text}" + (f" {{#{anchor}}}" if anchor else "")
+
+
+@lru_cache(maxsize=256)
+def anchor(key: str) -> str:
+    """The id of a heading the build writes: its English words' (``#corrections``), in every
+    language, so that a link to it holds in every site and no Cyrillic heading gets "_1"."""
+    return slugify(translate(SOURCE_CODE, key), "-")
 
 
 @dataclass(frozen=True)
@@ -113,6 +148,14 @@ class View:
     def links(self, targets: Iterable[Document | str]) -> Markup:
         """Links to several documents, comma-separated, in the order given."""
         return Markup(", ").join(self.link(t) for t in targets)
+
+    def translate(self, key: str, **values: object) -> str:
+        """The catalogue string ``key`` in the page's language, as plain text."""
+        return translate(self.ctx.language.code, key, **values)
+
+    def heading(self, key: str, level: int = 2) -> str:
+        """A Markdown heading of the catalogue's words, with the same id in every language."""
+        return heading(self.translate(key), level, anchor(key))
 
     def text(self, template: str, **values: object) -> str:
         """A template rendered for this page, as it comes (feeds, standalone SVG)."""

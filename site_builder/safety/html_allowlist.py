@@ -137,21 +137,29 @@ def attribute_list_refusals(body: str) -> Iterator[tuple[int, str]]:
                     yield number, message
 
 
+#: The elements whose URL may point into the site: their kind of target and its attribute.
+TARGET_ATTRIBUTES = {"a": ("link", "href"), "img": ("image", "src")}
+
+
+def written_target(element) -> tuple[str, str] | None:
+    """("link", href) or ("image", src) of an element a contributor wrote, when it points
+    into the site (a build link, or one to another host, is None)."""
+    if not isinstance(element.tag, str):
+        return None
+    tag = _local_name(element.tag)
+    if tag not in TARGET_ATTRIBUTES or (tag == "a" and element.get("class") in _BUILD_LINKS):
+        return None
+    kind, attribute = TARGET_ATTRIBUTES[tag]
+    url = element.get(attribute)
+    if url is None or _scheme(url) is not None or url.strip().startswith("//"):
+        return None
+    return kind, url
+
+
 def _targets(tree) -> Iterator[tuple[str, str]]:
     for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        tag = _local_name(element.tag)
-        if tag == "a" and element.get("class") not in _BUILD_LINKS:
-            url = element.get("href")
-            kind = "link"
-        elif tag == "img":
-            url = element.get("src")
-            kind = "image"
-        else:
-            continue
-        if url is not None and _scheme(url) is None and not url.strip().startswith("//"):
-            yield kind, url
+        if (target := written_target(element)) is not None:
+            yield target
 
 
 def _refusals(tree) -> Iterator[Refusal]:

@@ -7,8 +7,10 @@ of its own, while the index still published is held back (``ready``): search ans
 once it is the index of the pages being served, never from the previous one. A save that comes
 while indexing stops that run (the pages it read are changing) and starts another.
 
-Run as ``python -m site_builder.site.background_index SITE_DIR``, the indexer is what a build
-runs (``index_site``), in its own process group, so that stopping it stops Pagefind too.
+Run as ``python -m site_builder.site.background_index SITE_DIR``, with the pages' paths on its
+input, one a line, in the site's page order, the indexer is the build's (``SearchIndex``,
+through ``index_site``): fed the same pages in the same order, it makes the same bytes. It runs
+in its own process group, so that stopping it stops Pagefind too.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from site_builder.site.search_index import SearchIndexError, index_site
@@ -37,20 +39,25 @@ class BackgroundIndex:
         self._ready = threading.Event()
         self.failure: str | None = None
 
-    def start(self, site_dir: Path) -> None:
-        """Index ``site_dir`` (stopping a run still going): searches wait until it is done."""
+    def start(self, site_dir: Path, pages: Sequence[str]) -> None:
+        """Index ``pages`` of ``site_dir`` (their paths there, in the site's page order),
+        stopping a run still going: searches wait until it is done."""
         self.stop()
         with self._lock:
             self.failure = None
             process = subprocess.Popen(
                 [sys.executable, "-m", __name__, str(site_dir)],
+                stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 text=True,
                 start_new_session=True,  # its own process group: Pagefind is stopped with it
             )
             self._process = process
-        threading.Thread(target=self._wait, args=(process, time.monotonic()), daemon=True).start()
+        given = "".join(f"{page}\n" for page in pages)
+        thread = threading.Thread(target=self._wait, args=(process, given, time.monotonic()))
+        thread.daemon = True
+        thread.start()
 
     def stop(self) -> None:
         """Stop the run going, if any; the index is not ready until the next run ends."""
@@ -66,8 +73,8 @@ class BackgroundIndex:
         """Whether the index of the pages published last is ready (or failed) within ``timeout``."""
         return self._ready.wait(timeout)
 
-    def _wait(self, process: subprocess.Popen[str], started: float) -> None:
-        _, errors = process.communicate()
+    def _wait(self, process: subprocess.Popen[str], pages: str, started: float) -> None:
+        _, errors = process.communicate(pages)  # a pipe closed by a stopped run is no error
         with self._lock:
             if process is not self._process:  # stopped: another run follows, or none is wanted
                 return
@@ -82,7 +89,7 @@ class BackgroundIndex:
 
 def main() -> int:
     try:
-        index_site(Path(sys.argv[1]))
+        index_site(Path(sys.argv[1]), sys.stdin.read().splitlines())
     except SearchIndexError as error:
         print(error, file=sys.stderr)
         return 1

@@ -8,13 +8,13 @@ from typing import Any
 
 from site_builder.content.diagnostics import Diagnostic, has_errors
 from site_builder.content.kinds import SOURCED_KINDS
-from site_builder.content.languages import SOURCE, WRITTEN
+from site_builder.content.languages import SOURCE
 from site_builder.content.loader import load_corpus
 from site_builder.content.model import Document
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
-from site_builder.site.localized import localized
+from site_builder.site.localized import translated_pages, written_sites
 from site_builder.site.repeated_events import repeated_events
 from site_builder.site.workers import fork_map, workers_for
 
@@ -47,22 +47,18 @@ def check_content(
     """Every problem of every file: the loader's, then the bodies' (wikilinks, citations, HTML),
     then the links and images the bodies point at, then events told twice (warnings).
 
-    Files left out for their own problems are checked too, as far as they could be read. A
+    Files left out for their own problems (translations too) are checked as far as they could
+    be read, translated bodies in their languages' sites whichever are published. A
     large folder is read and its bodies rendered by ``workers`` (0: one per core). No content
     asset may replace a file under the assets/ of ``theme_dirs``.
     """
     corpus, diagnostics = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs)
     # Translated bodies are checked as their pages will render them, in their languages' sites.
-    corpora = {lang.code: localized(corpus, lang) for lang in WRITTEN.values()}
+    corpora = written_sites(corpus)
     linker = Linker(corpus, ctx, corpora=corpora)
     pages = [(doc, True) for doc in corpus.documents]
     pages += [(s.document, s.sources_known) for s in corpus.stand_ins]
-    pages += [
-        (doc, True)
-        for localized_corpus in corpora.values()
-        for doc in localized_corpus.documents
-        if doc.freshness is not None and doc.freshness.translated_body
-    ]
+    pages += [(doc, True) for doc in translated_pages(corpora)]
 
     def render(page: tuple[Document, bool]) -> PageLinks:
         doc, sources_known = page
@@ -74,14 +70,11 @@ def check_content(
     rendered = fork_map(render, pages, workers_for(len(pages), workers))
     for (doc, sources_known), found in zip(pages, rendered, strict=True):
         diagnostics.extend(found.diagnostics)
-        if sources_known and doc.kind in SOURCED_KINDS and not has_errors(found.diagnostics):
+        # Sources are listed in English files: a translation is not told of the English list.
+        listed = sources_known and doc.language == SOURCE.code and doc.kind in SOURCED_KINDS
+        if listed and not has_errors(found.diagnostics):
             diagnostics.extend(uncited_sources(doc, found.cited))
-    # Links between pages are checked in the source's site (a translation's are the build's).
-    by_page = {
-        doc.src_uri: (doc, found)
-        for (doc, _), found in zip(pages, rendered, strict=True)
-        if doc.language == SOURCE.code
-    }
+    by_page = {doc.src_uri: (doc, found) for (doc, _), found in zip(pages, rendered, strict=True)}
     diagnostics.extend(target_problems(corpus, by_page))
     diagnostics.extend(repeated_events(corpus))
     return diagnostics

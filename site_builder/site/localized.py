@@ -8,11 +8,11 @@ what the translation leaves out (or a page with none) is shown in English, and t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
-from site_builder.content.languages import Language
+from site_builder.content.languages import WRITTEN, Language
 from site_builder.content.model import (
     Corpus,
     Document,
@@ -25,6 +25,22 @@ from site_builder.content.translations import freshness
 from site_builder.text.folding import serbian_to_latin
 
 T = TypeVar("T", Statement, TimelineEntry)
+
+
+def written_sites(corpus: Corpus) -> dict[str, Corpus]:
+    """The site of each language translators write, by code: where translated bodies are read
+    (whichever sites are published)."""
+    return {lang.code: localized(corpus, lang) for lang in WRITTEN.values()}
+
+
+def translated_pages(corpora: Mapping[str, Corpus]) -> tuple[Document, ...]:
+    """The pages of these sites whose body is their translation's (the others show English)."""
+    return tuple(
+        doc
+        for corpus in corpora.values()
+        for doc in corpus.documents
+        if doc.freshness is not None and doc.freshness.translated_body
+    )
 
 
 def localized(corpus: Corpus, language: Language) -> Corpus:

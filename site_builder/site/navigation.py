@@ -15,6 +15,7 @@ from site_builder.content.generated_pages import GENERATED_PAGES
 from site_builder.content.kinds import HOME, KINDS
 from site_builder.content.languages import SOURCE, Language
 from site_builder.content.model import Corpus
+from site_builder.render.catalogue import translate
 from site_builder.render.order import by_date, by_title
 
 NavEntry = str | dict[str, Any]
@@ -23,8 +24,8 @@ NavEntry = str | dict[str, Any]
 def navigation(
     corpus: Corpus, generated: Sequence[Any], limit: int, language: Language = SOURCE
 ) -> list[NavEntry]:
-    """The navigation of ``language``'s site in MkDocs' ``nav`` format; titles come from each
-    page."""
+    """The navigation of ``language``'s site in MkDocs' ``nav`` format: sections named in the
+    language, pages titled by their own titles."""
     present = {g.src_uri for g in generated}
     nav: list[NavEntry] = [language.src_uri(HOME)] if "index" in corpus.by_slug else []
     for kind in (k for k in KINDS if k.section):
@@ -36,16 +37,16 @@ def navigation(
         if len(docs) <= limit or not entries:
             entries.extend(d.src_uri for d in docs)
         if entries:
-            nav.append({kind.plural: entries})
+            nav.append({translate(language.code, f"kind.{kind.name}.plural"): entries})
     overviews = [
         uri
         for uri in (language.src_uri(p.src_uri) for p in GENERATED_PAGES if p.index_of is None)
         if uri in present
     ]
     if overviews:
-        nav.append({"Overviews": overviews})
+        nav.append({translate(language.code, "nav.overviews"): overviews})
     pages = by_title(corpus.of_kind("page"))
     about = [d.src_uri for d in pages if d.slug != "index"]
     if about:
-        nav.append({"About": about})
+        nav.append({translate(language.code, "nav.about"): about})
     return nav

@@ -33,7 +33,7 @@ from site_builder.markdown.linker import PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
 from site_builder.site.links import backlinks, front_matter_links
-from site_builder.site.localized import localized
+from site_builder.site.localized import localized, translated_pages, written_sites
 from site_builder.site.navigation import NavEntry, navigation
 from site_builder.site.pages import document_markdown
 from site_builder.site.reads import Face, Lookups, ReadingCorpus
@@ -45,11 +45,13 @@ class PreparedSite:
 
     corpus: Corpus
     #: Each language's site (``site.localized``), by language code; the source's is ``corpus``.
+    #: With problems, the sites whose bodies are rendered to find theirs (as ``check`` does).
     corpora: Mapping[str, Corpus]
     #: The loader's problems; those of page bodies come with each page's ``PageLinks``.
     problems: tuple[Diagnostic, ...]
     documents: Mapping[str, Document]
-    #: Files left out for their own problems, whose bodies are still checked.
+    #: Files left out for their own problems, whose bodies are still checked (a translation's
+    #: as a page of its language's site, which is published only once it is valid).
     stand_ins: Mapping[str, StandIn]
     generated: Mapping[str, PageSpec]
     assets: tuple[GeneratedFile, ...]
@@ -104,9 +106,16 @@ def prepare(
     """
     corpus, problems = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs, memo=memo)
     degraded = has_errors(problems)
-    # With problems, only the source's pages are rendered: to find their bodies' problems.
-    languages = [SOURCE] if degraded else [SOURCE, *(lang for lang in languages if lang != SOURCE)]
-    corpora = {lang.code: localized(corpus, lang) for lang in languages}
+    if degraded:
+        # With problems, pages are rendered only to find their bodies' problems: the bodies
+        # `check` renders, in the source's site and in those of the translations.
+        languages = [SOURCE]
+        corpora = {SOURCE.code: corpus, **written_sites(corpus)}
+        documents = [*corpus.documents, *translated_pages(corpora)]
+    else:
+        languages = [SOURCE, *(lang for lang in languages if lang != SOURCE)]
+        corpora = {lang.code: localized(corpus, lang) for lang in languages}
+        documents = [doc for c in corpora.values() for doc in c.documents]
     generated: dict[str, PageSpec] = {}
     nav: list[NavEntry] = []
     made = () if degraded else assets(corpus, ctx, corpora)
@@ -118,9 +127,7 @@ def prepare(
         corpus=corpus,
         corpora=MappingProxyType(corpora),
         problems=tuple(problems),
-        documents=MappingProxyType(
-            {doc.src_uri: doc for c in corpora.values() for doc in c.documents}
-        ),
+        documents=MappingProxyType({doc.src_uri: doc for doc in documents}),
         stand_ins=MappingProxyType({s.document.src_uri: s for s in corpus.stand_ins}),
         generated=MappingProxyType(generated),
         assets=made,
@@ -146,14 +153,16 @@ def every_page_rendered(site: PreparedSite, found: Mapping[str, PageLinks]) -> D
 
     ``found``: what rendering each page found, by source path (each page counted once).
     """
+    contents = {**site.documents, **{uri: s.document for uri, s in site.stand_ins.items()}}
+    targets = target_problems(
+        site.corpus, {uri: (contents[uri], f) for uri, f in found.items() if uri in contents}
+    )
     # A page shown in English in another language's site finds the English page's problems
     # again: each is reported once.
     problems = list(
-        dict.fromkeys([*site.problems, *(d for f in found.values() for d in f.diagnostics)])
-    )
-    contents = {**site.documents, **{uri: s.document for uri, s in site.stand_ins.items()}}
-    problems += target_problems(
-        site.corpus, {uri: (contents[uri], f) for uri, f in found.items() if uri in contents}
+        dict.fromkeys(
+            [*site.problems, *(d for f in found.values() for d in f.diagnostics), *targets]
+        )
     )
     if has_errors(problems):
         return Derived(tuple(problems), MappingProxyType({}))

@@ -17,7 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from site_builder.content.diagnostics import Diagnostic
+from site_builder.content.languages import SOURCE_CODE
 from site_builder.content.model import Corpus, Document, TimelineEntry
+from site_builder.render.dates import human_date
 from site_builder.text.folding import fold
 from site_builder.text.names import NameMatcher, corpus_matcher
 
@@ -107,8 +109,9 @@ def repeated_events(corpus: Corpus) -> list[Diagnostic]:
 
 def _warning(first: _Event, later: _Event, common: frozenset[str]) -> Diagnostic:
     shown = ", ".join(sorted(common)[:5])
+    date = human_date(later.entry.date, SOURCE_CODE)  # contributors read problems in English
     message = (
-        f"this event looks like the one at {first.where} (same date, {later.entry.date.human}; "
+        f"this event looks like the one at {first.where} (same date, {date}; "
         f"words in common: {shown}): write it once, in the brief it belongs to, and list the "
         f"other briefs under its 'involves' (here: involves: [{later.doc.slug}])"
     )

@@ -1,9 +1,37 @@
-"""The site's search index: Pagefind run over a built site folder, before it is published.
+"""The site's search index: Pagefind fed each finished page as the build makes it, and its index
+written into the site folder before that folder is published.
 
 Any engine's output works: Pagefind reads the finished HTML. Only what a page marks with
 ``data-pagefind-body`` is indexed (the theme marks the content of every searchable page), so
 overview pages that repeat the briefs, and the 404 page, stay out. The index comes in chunks
 that a reader's browser fetches as a query needs them, one index per page language.
+
+**Fed as the pages are made.** One Pagefind process runs beside the build (``pagefind
+--service``, spoken to here: its Python package's client waits a tenth of a second for every
+answer, and stops the process five seconds after the last). Each page goes to it as soon as it
+is finished (``SearchIndex.add``), so Pagefind reads the pages while the build renders the
+others, and it only has to build and write the index once the last page is in. The pages go in
+the order of the site's pages whichever process rendered them, so two builds of one site make
+the same bytes.
+
+**Less to read.** Pagefind is given a page's ``<html>`` tag (its language), its ``<title>``, the
+tags before the body that carry Pagefind attributes (the summary's ``<meta>``), and the page
+from the ``data-pagefind-body`` element on, without the elements it would skip
+(``data-pagefind-ignore``: "Mentioned in"): ``search_excerpt``. Not the header and the
+navigation, which are half of every page. ``tests/mkdocs/test_build.py`` holds the index made
+so to the one Pagefind's command makes reading the finished pages, word for word and weight for
+weight; ``tests/site/test_search_index.py`` holds an excerpt's index to its whole page's, byte
+for byte.
+
+**Written here, whole.** The index comes back in memory (``GetFiles``) and is written here,
+file by file, only once every page has been read without error. (Pagefind answers
+``WriteFiles`` while its last writes are still under way, and its Python API stops the process
+as soon as it has answered: ``tests/test_reproducible.py`` caught an empty
+``pagefind-entry.json``.) Any failure, of a page or of the process, fails the build, and the
+published site stays.
+
+What it costs, and where the time goes: ``benchmarks/README.md``, from
+``benchmarks/search_cost.py``.
 
 A query downloads the index chunks that hold its words. Pagefind makes chunks of about 20,000
 word locations, about 35 KB gzipped on a site of 1,000 briefs, and a two-word title fetched
@@ -12,23 +40,28 @@ four of them at 3,000 briefs; chunks of 1,500 locations keep a first search with
 that size from its environment only (``PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE``), so it is set
 for the indexer's process alone; ``tests/site/test_search_index.py`` holds it to its effect.
 
-Pagefind runs as its command, which returns once every file is written. (Its Python API
-stops the indexer's process as soon as it has answered, which on a busy machine left files
-half written: ``tests/test_reproducible.py`` caught an empty ``pagefind-entry.json``.)
-
-The bundle Pagefind writes also holds its own ready-made interfaces and a web worker; the
-site has its own interface (``theme/assets/javascripts/search.js``), which searches on the
-page itself, so they are not published.
+The bundle Pagefind makes also holds its own ready-made interfaces and a web worker; the site
+has its own interface (``theme/assets/javascripts/search.js``), which searches on the page
+itself, so they are not written.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import functools
 import json
 import os
+import re
+import select
 import shutil
 import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pagefind.service import get_executable
 
@@ -41,7 +74,7 @@ CHUNK_LOCATIONS = 1500
 _CHUNK_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 #: Left out of the index: the permalink sign after every heading.
 _NOT_INDEXED = ".headerlink"
-#: Pagefind's own interfaces, highlighter and worker: written with the index, never loaded here.
+#: Pagefind's own interfaces, highlighter and worker: made with the index, never loaded here.
 _UNUSED = (
     "pagefind-ui.js",
     "pagefind-ui.css",
@@ -52,6 +85,21 @@ _UNUSED = (
     "pagefind-highlight.js",
     "pagefind-worker.js",
 )
+_FAILED = "the search index could not be built"
+
+#: Pagefind's attributes, the one that marks the content to index, and the one that marks what
+#: to skip in it. Markup is escaped in text, so where one of them follows a tag's ``<`` with no
+#: ``>`` between, it is in that tag.
+_ATTRIBUTE = " data-pagefind-"
+_BODY = " data-pagefind-body"
+_IGNORE = " data-pagefind-ignore"
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+#: Elements that have no end tag.
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())  # noqa: SIM905
+#: Before the content, what else Pagefind reads: the page's language, and its title (the
+#: fallback for a page with no ``<h1>``).
+_HTML_TAG = re.compile(r"<html(?:\s[^<>]*)?>", re.IGNORECASE)
+_TITLE = re.compile(r"<title(?:\s[^<>]*)?>.*?</title>", re.IGNORECASE | re.DOTALL)
 
 
 class SearchIndexError(Exception):
@@ -63,25 +111,274 @@ class Indexed:
     pages: int
 
 
-def index_site(site_dir: Path) -> Indexed:
-    """Index every page of ``site_dir`` into ``site_dir/pagefind``, replacing any index there."""
-    output = site_dir / INDEX_FOLDER
-    if output.exists():
-        shutil.rmtree(output)
-    command = [str(get_executable() or "pagefind"), "--site", str(site_dir), "--silent"]
-    command += ["--output-path", str(output), "--exclude-selectors", _NOT_INDEXED]
-    environment = {**os.environ, _CHUNK_VARIABLE: str(CHUNK_LOCATIONS)}
+def search_excerpt(html: str) -> str | None:
+    """What Pagefind needs of a finished page to index it as it would index the whole page;
+    None for a page that is not marked for search (Pagefind would leave it out).
+
+    That is the page from the tag marked ``data-pagefind-body`` on, after its ``<html>`` tag,
+    its ``<title>``, and the tags before it with a Pagefind attribute (metadata, filters, sort
+    keys); without the elements it would skip (``data-pagefind-ignore``) unless they hold
+    metadata. Were an attribute's name also inside an earlier tag's attribute value, the
+    excerpt would start there: longer, never wrong.
+    """
+    body = _in_tag(html, _BODY, 0, len(html))
+    if body is None:
+        return None
+    before = html[:body]
+    kept = [m.group(0) for m in (_HTML_TAG.search(before), _TITLE.search(before)) if m]
+    tag = _in_tag(html, _ATTRIBUTE, 0, body)
+    while tag is not None:
+        end = html.find(">", tag) + 1
+        kept.append(html[tag:end])
+        tag = _in_tag(html, _ATTRIBUTE, end, body)
+    start = body
+    skipped = _in_tag(html, _IGNORE, start, len(html))
+    while skipped is not None:
+        end = _element_end(html, skipped)
+        if end is not None and html.count(_ATTRIBUTE, skipped, end) == 1:  # nothing else in it
+            kept.append(html[start:skipped])
+            start = skipped = end
+        skipped = _in_tag(html, _IGNORE, skipped + 1, len(html))
+    kept.append(html[start:])
+    return "".join(kept)
+
+
+def _in_tag(html: str, name: str, start: int, end: int) -> int | None:
+    """Where the first tag from ``start`` to ``end`` with an attribute ``name`` starts."""
+    at = html.find(name, start, end)
+    while at >= 0:
+        tag = html.rfind("<", start, at)
+        if tag >= 0 and html.find(">", tag, at) < 0 and html[tag + 1 : tag + 2].isalpha():
+            return tag
+        at = html.find(name, at + len(name), end)
+    return None
+
+
+def _element_end(html: str, tag: int) -> int | None:
+    """Where the element whose start tag is at ``tag`` ends: after the end tag that closes it
+    (the same name, counted in and out), or its start tag's ``>`` for one with no end tag;
+    None if it is not closed (it is then kept)."""
+    found = _TAG_NAME.match(html, tag)
+    assert found is not None
+    name = found.group(1).lower()
+    if name in _VOID:
+        return html.find(">", tag) + 1
+    depth = 0
+    for mark in _tags_named(name).finditer(html, tag):
+        depth += -1 if mark.group(1) else 1
+        if depth == 0:
+            return html.find(">", mark.end()) + 1
+    return None
+
+
+@functools.cache
+def _tags_named(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])", re.IGNORECASE)
+
+
+class SearchIndex:
+    """One Pagefind process and its index: ``add`` every finished page, then ``write``.
+
+    ``request`` may be called once the last page is in, so that Pagefind builds the index while
+    the build does its last steps; ``close`` stops the process (``write`` does too). ``cost``
+    is the indexer's account of its time (``summary``: one line of it).
+    """
+
+    def __init__(self) -> None:
+        self._pid = os.getpid()
+        self._failure: str | None = None
+        self._unanswered: dict[int, str] = {}  # what each message was about, for a failure
+        self._files: list[dict[str, str]] | None = None
+        self._received = b""
+        self._sent = 0
+        self._requested = 0
+        self._asked_at = 0.0
+        self.cost: dict[str, Any] = dict.fromkeys(("pages", "page_mb", "read_mb"), 0)
+        self.cost.update(
+            feeding_s=0.0, feeding_cpu_s=0.0, pagefind_cpu_s=None, pages_read_cpu_s=None
+        )
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 -- closed with the process
+        environment = {**os.environ, _CHUNK_VARIABLE: str(CHUNK_LOCATIONS)}
+        command = [str(get_executable() or "pagefind"), "--service"]
+        try:
+            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
+                env=environment,
+            )  # fmt: skip
+        except OSError as error:
+            self._process = None
+            self._errors.close()
+            raise SearchIndexError(f"{_FAILED}: {error}") from error
+        assert self._process.stdout is not None
+        os.set_blocking(self._process.stdout.fileno(), False)
+        config = {"exclude_selectors": [_NOT_INDEXED]}
+        self._send({"type": "NewIndex", "config": config}, "starting the index")
+
+    def add(self, path: str, html: str) -> bool:
+        """Index the page at ``path`` in the site folder (``places/presevo/index.html``, from
+        which Pagefind makes its URL); False if it is not marked for search."""
+        if os.getpid() != self._pid:  # a forked worker: the pages are the parent's to give
+            raise RuntimeError("a search index takes pages only in the process that started it")
+        if self._requested:
+            raise RuntimeError("a page was added to a search index already asked for")
+        start, cpu = time.perf_counter(), time.process_time()
+        excerpt = search_excerpt(html)
+        if excerpt is not None:
+            self.cost["pages"] += 1
+            self.cost["page_mb"] += len(html) / 1e6
+            self.cost["read_mb"] += len(excerpt) / 1e6
+            # The process's first index is number 0: pages need not wait for its answer.
+            request = {"type": "AddFile", "index_id": 0, "file_path": path}
+            self._send({**request, "file_contents": excerpt}, path)
+            self._read(wait=False)
+        self.cost["feeding_s"] += time.perf_counter() - start
+        self.cost["feeding_cpu_s"] += time.process_time() - cpu
+        return excerpt is not None
+
+    def wait_for_pages(self) -> None:
+        """Wait until Pagefind has read every page given (to measure what reading costs)."""
+        while len(self._unanswered) > bool(self._requested) and self._failure is None:
+            self._read(wait=True)
+        self.cost["pages_read_cpu_s"] = self._cpu()
+
+    def request(self) -> None:
+        """Ask for the finished index: no page may be added after this."""
+        if not self._requested:
+            self._asked_at = time.perf_counter()
+            self._requested = self._send({"type": "GetFiles", "index_id": 0}, "writing the index")
+
+    def write(self, output: Path) -> Indexed:
+        """Write the index into ``output`` (replacing what is there) once every page is read."""
+        start = time.perf_counter()
+        try:
+            if not self.cost["pages"]:
+                raise SearchIndexError(f"{_FAILED}: no page is marked for search")
+            self.request()
+            while self._files is None and self._failure is None:
+                self._read(wait=True)
+            if self._failure is not None:
+                raise SearchIndexError(f"{_FAILED}: {self._failure}")
+        finally:
+            self.close()
+        assert self._files is not None
+        self.cost["index_s"] = time.perf_counter() - self._asked_at  # from the last page on
+        self.cost["waited_s"] = time.perf_counter() - start  # what the build waited for it
+        if output.exists():
+            shutil.rmtree(output)
+        for file in sorted(self._files, key=lambda file: file["path"]):
+            if file["path"] not in _UNUSED:
+                target = output / file["path"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
+        _sort_languages(output / ENTRY)
+        self.cost["writing_s"] = time.perf_counter() - start - self.cost["waited_s"]
+        return Indexed(len(list((output / "fragment").glob("*.pf_fragment"))))  # one per page
+
+    def close(self) -> None:
+        """Stop Pagefind, if it still runs."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):  # a pipe to a process that has stopped
+                    pipe.close()  # Pagefind ends when its input does
+        if process.returncode is None:
+            self.cost["pagefind_cpu_s"] = _reaped(process)
+        self._errors.close()
+
+    def summary(self) -> str:
+        """The cost, as the build logs it: seconds, megabytes, pages."""
+        rounded = {k: round(v, 3) if isinstance(v, float) else v for k, v in self.cost.items()}
+        return "search index: " + json.dumps(rounded)
+
+    def _cpu(self) -> float | None:
+        """Pagefind's CPU seconds so far (where the system says: Linux)."""
+        try:
+            assert self._process is not None
+            fields = Path(f"/proc/{self._process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, AssertionError):
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def _send(self, payload: dict[str, Any], about: str) -> int:
+        self._sent += 1
+        if self._failure is not None:
+            return self._sent
+        message = json.dumps({"message_id": self._sent, "payload": payload}, ensure_ascii=False)
+        assert self._process is not None and self._process.stdin is not None
+        self._unanswered[self._sent] = about
+        try:
+            self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            self._process.stdin.flush()  # Pagefind reads it now, while the build goes on
+        except OSError:  # it has stopped: _read says why
+            self._read(wait=True)
+        return self._sent
+
+    def _read(self, *, wait: bool) -> None:
+        """Take Pagefind's answers so far; with ``wait``, at least one (or its end)."""
+        assert self._process is not None and self._process.stdout is not None
+        out = self._process.stdout.fileno()
+        if wait:
+            select.select([out], [], [])
+        while True:
+            try:
+                data = os.read(out, 1 << 22)
+            except BlockingIOError:
+                return
+            if not data:
+                return self._stopped()
+            self._received += data
+            *answers, self._received = self._received.split(b",")
+            for answer in answers:
+                self._answered(json.loads(base64.b64decode(answer)))
+            if answers and wait:
+                return
+
+    def _answered(self, answer: dict[str, Any]) -> None:
+        payload, number = answer["payload"], answer.get("message_id")
+        about = self._unanswered.pop(number or 0, "a message")
+        if payload["type"] == "Error":
+            self._failure = self._failure or f"{about}: {payload['message']}"
+        elif number == self._requested:
+            self._files = payload["files"]
+
+    def _stopped(self) -> None:
+        assert self._process is not None
+        code = self._process.wait()
+        self._errors.seek(0)
+        said = self._errors.read().decode("utf-8", "replace").strip().splitlines()
+        self._failure = self._failure or (said[-1] if said else f"Pagefind stopped (exit {code})")
+
+
+def _reaped(process: subprocess.Popen[bytes]) -> float | None:
+    """Wait for Pagefind to end (killed if it has not within 10 s); its CPU seconds."""
+    deadline = time.monotonic() + 10
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return usage.ru_utime + usage.ru_stime
+        if time.monotonic() > deadline:
+            process.kill()
+        time.sleep(0.005)
+
+
+def index_site(site_dir: Path, pages: Sequence[str] | None = None) -> Indexed:
+    """Index the pages of ``site_dir`` into ``site_dir/pagefind``, replacing any index there,
+    as the build does: ``pages``, their paths in the folder in the site's page order (the
+    order makes the index's bytes), or every page in order of its path."""
+    if pages is None:
+        found = (p.relative_to(site_dir).as_posix() for p in sorted(site_dir.rglob("*.html")))
+        pages = [path for path in found if not path.startswith(f"{INDEX_FOLDER}/")]
+    index = SearchIndex()
     try:
-        done = subprocess.run(command, env=environment, capture_output=True, text=True)
-    except OSError as error:
-        raise SearchIndexError(f"the search index could not be built: {error}") from error
-    if done.returncode != 0:
-        said = (done.stderr or done.stdout).strip().splitlines() or [f"exit {done.returncode}"]
-        raise SearchIndexError(f"the search index could not be built: {said[-1]}")
-    for name in _UNUSED:
-        (output / name).unlink(missing_ok=True)
-    _sort_languages(output / ENTRY)
-    return Indexed(len(list((output / "fragment").glob("*.pf_fragment"))))  # one per page
+        for path in pages:
+            index.add(path, (site_dir / path).read_text("utf-8"))
+    except BaseException:
+        index.close()
+        raise
+    return index.write(site_dir / INDEX_FOLDER)
 
 
 def _sort_languages(entry: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from urllib.parse import unquote, urldefrag
 
 
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
@@ -35,6 +36,16 @@ def absolute_url(site_url: str, url: str) -> str:
 def source_link(from_src_uri: str, to_src_uri: str) -> str:
     """A link between Markdown sources, relative to the linking file: "../actors/x.md"."""
     return _relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def link_path(from_src_uri: str, url: str) -> tuple[str, str]:
+    """What a link or image written in the file ``from_src_uri`` points at: the path in
+    content/ ("" within the page; it starts with "/" when the URL does) and the fragment."""
+    address, fragment = urldefrag(url.strip())
+    address = unquote(address.split("?", 1)[0])
+    if not address:
+        return "", fragment
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_src_uri), address)), fragment
 
 
 @lru_cache(maxsize=65536)

@@ -46,6 +46,7 @@ def fork_map(
     items: Sequence[Item],
     workers: int,
     heavy: Callable[[Item], bool] | None = None,
+    each: Callable[[int, Result], None] | None = None,
 ) -> list[Result]:
     """``[task(item) for item in items]``, computed by ``workers`` forked processes.
 
@@ -55,29 +56,34 @@ def fork_map(
     costlier than the rest are handed out first, so that no worker is still busy with one
     when the others have run out of work. Log records are replayed in item order; the
     exception of the first item that failed is raised, after the records made before it.
+    ``each(index, result)`` is called here for every result, in item order, as soon as it and
+    those before it are done (while the workers go on), and not from the first that failed.
     """
     global _task
     # Forking copies only the calling thread: a lock another thread holds would stay held.
     if workers <= 1 or len(items) < 2 or threading.active_count() > 1:
-        return [task(item) for item in items]
-    results = [task(items[0])]
+        return [_delivered(each, index, task(item)) for index, item in enumerate(items)]
+    results = [_delivered(each, 0, task(items[0]))]
     _task = lambda index: task(items[index])  # noqa: E731 -- read by the forked workers
     chunks = _chunks(range(1, len(items)), workers, heavy and (lambda i: heavy(items[i])))
+    done: dict[int, tuple[list[logging.LogRecord], Any]] = {}
+    failures: list[tuple[int, list[logging.LogRecord], BaseException]] = []
+    given = 1  # the next index for ``each``
     # Objects that exist now are the parent's: a worker's garbage collector need not walk them,
     # which would also copy every page of memory it touches.
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, initializer=_capture_logs) as pool:
-            outcomes = pool.map(_run_chunk, chunks, chunksize=1)
+            for finished, failure in pool.imap(_run_chunk, chunks, chunksize=1):
+                done.update((index, (records, value)) for index, records, value in finished)
+                failures.extend([failure] if failure else [])
+                while each is not None and given in done:
+                    each(given, done[given][1])
+                    given += 1
     finally:
         _task = None
         gc.unfreeze()
-    done: dict[int, tuple[list[logging.LogRecord], Any]] = {}
-    failures: list[tuple[int, list[logging.LogRecord], BaseException]] = []
-    for finished, failure in outcomes:
-        done.update((index, (records, value)) for index, records, value in finished)
-        failures.extend([failure] if failure else [])
     first_failure = min(failures, key=lambda failure: failure[0], default=None)
     for index in range(1, len(items)):
         if first_failure is not None and index == first_failure[0]:
@@ -87,6 +93,12 @@ def fork_map(
         _replay(records)
         results.append(value)
     return results
+
+
+def _delivered(each: Callable[[int, Result], None] | None, index: int, result: Result) -> Result:
+    if each is not None:
+        each(index, result)
+    return result
 
 
 def _replay(records: list[logging.LogRecord]) -> None:

@@ -203,3 +203,27 @@ def test_without_javascript_the_box_gives_way_to_the_names_page(
         assert link.get_attribute("href") == "../../names/"
     finally:
         context.close()
+
+
+_HREFS = "() => [...document.querySelectorAll('.sb-search__result')].map(a => a.pathname)"
+
+
+@pytest.mark.parametrize(
+    ("folder", "queries"),
+    [
+        ("sq/", {"Presevo": "Preshevë", "Preshevë": "Preshevë", "Bujanovac": "Bujanoc"}),
+        ("sr/", {"Presevo": "Прешево", "Preševo": "Прешево", "Bujanoc": "Бујановац"}),
+        ("sr-latn/", {"Прешево": "Preševo", "Presevo": "Preševo", "Бујановац": "Bujanovac"}),
+    ],
+)
+def test_each_languages_pages_are_searched_in_that_language(
+    real_site: Site, context: BrowserContext, folder: str, queries: dict[str, str]
+) -> None:
+    """Its own titles come first, whatever spelling or script is typed, and every result is a
+    page of its own site."""
+    page, _, errors = _open(context, real_site, folder)
+    assert _misses(page, queries) == {}
+    _first_titles(page, "Kosovo")
+    hrefs = page.evaluate(_HREFS)
+    assert hrefs and all(href.startswith(f"/{folder}") for href in hrefs), hrefs
+    assert errors == []

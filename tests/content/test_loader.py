@@ -19,6 +19,7 @@ from site_builder.content.model import (
     Statement,
     TimelineEntry,
 )
+from tests.support import left_out_translations
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SOURCES = "sources:\n  - id: eeas\n    title: Dialogue\n    publisher: EEAS\n"
@@ -491,3 +492,27 @@ def test_a_memo_reuses_the_files_that_did_not_change_and_checks_the_folder_again
         "name 'Preševo' is also a name of content/places/medveda.md",
     ]
     assert (second, found) == load_corpus(content)
+
+
+def test_a_translation_left_out_stands_in_as_its_page_in_its_languages_site(
+    tmp_path: Path,
+) -> None:
+    """With the English file's sources where they are known, so its citations are checked."""
+    corpus, _ = load_corpus(left_out_translations(tmp_path))
+    stand_ins = {
+        s.document.src_uri: (s.document.path, s.document.language, s.document.body_line,
+                             [source.id for source in s.document.sources], s.sources_known)
+        for s in corpus.stand_ins
+    }  # fmt: skip
+    assert stand_ins == {
+        "sq/places/presevo.md": ("content/places/presevo.sq.md", "sq", 6, ["census"], True),
+        "sr/actors/serbia.md": ("content/actors/serbia.sr.md", "sr", 5, ["constitution"], True),
+        "sq/disputes/vehicle-licence-plates.md": (
+            "content/disputes/vehicle-licence-plates.sq.md", "sq", 16,
+            ["plates-deal", "reciprocity"], True,
+        ),
+        "sq/places/nowhere.md": ("content/places/nowhere.sq.md", "sq", 5, [], False),
+    }  # fmt: skip
+    assert not {("sq", "presevo"), ("sr", "serbia"), ("sq", "vehicle-licence-plates")} & set(
+        corpus.translations
+    )

@@ -28,7 +28,7 @@ from site_builder.content.files import MAX_ASSET_BYTES, sniff, stops_the_build
 from site_builder.content.loader import load_corpus
 from site_builder.mkdocs.theme_dirs import theme_dirs
 from site_builder.site.config_file import custom_theme_dir, read_config
-from tests.support import MINIMAL, REPO, fingerprint
+from tests.support import MINIMAL, PNG, REPO, fingerprint
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1750000000"}
@@ -38,10 +38,6 @@ REVIEWED = "reviewed: 2025-06-02\n"
 LINK = "is a symbolic link; copy the file instead"
 ALLOWED = "is not an allowed asset type: use PNG, JPEG, GIF, WebP, AVIF or PDF"
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
-    "0000000c49444154789c63f8ffff3f0005fe02fea7d6a4f90000000049454e44ae426082"
-)
 SIGNATURES = {
     "png": PNG,
     "jpg": b"\xff\xd8\xff\xe0\0\x10JFIF\0",
@@ -319,6 +315,23 @@ def test_nothing_at_the_top_may_take_a_build_output(content: Path, name: str) ->
     shown = "pagefind/" if name == "pagefind" else name
     assert problems(content) == [
         f"content/{name}:1: '{shown}' would replace a file the build publishes; choose another name"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "label", "example"),
+    [
+        ("sq", "Albanian", "actors/kosovo.sq.md"),
+        ("sr-latn", "Serbian (Latin)", "actors/kosovo.sr.md"),
+    ],
+)
+def test_nothing_at_the_top_may_take_a_language_sites_folder(
+    content: Path, folder: str, label: str, example: str
+) -> None:
+    write(content, {f"{folder}/actors/kosovo.md": "{}"})
+    assert problems(content) == [
+        f"content/{folder}:1: '{folder}/' is where the build publishes the site in {label}: "
+        f"a translation goes beside its English file ('{example}')"
     ]
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+import yaml
+
+import site_builder.content.translation_status as translation_status
 from site_builder.content.loader import load_corpus
 from site_builder.content.translation_status import stamp, statuses
-from tests.support import TRANSLATED, site_builder
+from tests.support import TRANSLATED, left_out_translations, site_builder
 
 
 def _states(content: Path) -> dict[tuple[str, str], str]:
@@ -42,6 +46,28 @@ def test_stamp_adds_the_version_where_there_is_none(tmp_path: Path) -> None:
         f"---\ntitle: Preshevë\nsummary: Komunë.\ntranslation:\n  of: {version}\n---\n"
     )
     assert _states(content)[("sq", "content/places/presevo.sq.md")] == "unreviewed"
+
+
+def test_stamp_quotes_a_version_that_would_read_as_a_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(TRANSLATED, content)
+    file = content / "places" / "presevo.sq.md"
+    file.write_text("---\ntitle: Preshevë\nsummary: Komunë.\n---\n", "utf-8")
+    monkeypatch.setattr(translation_status, "file_version", lambda text: "123456789012")
+    assert stamp(file) == "123456789012"
+    front = file.read_text("utf-8").split("---\n")[1]
+    assert '  of: "123456789012"\n' in front
+    assert yaml.safe_load(front)["translation"]["of"] == "123456789012"
+
+
+def test_a_translation_the_checks_left_out_is_invalid_not_missing(tmp_path: Path) -> None:
+    content = left_out_translations(tmp_path)
+    states = _states(content)
+    assert states[("sq", "content/places/presevo.sq.md")] == "invalid (see check)"
+    assert states[("sr", "content/actors/serbia.sr.md")] == "invalid (see check)"
+    assert states[("sq", "content/places/mitrovica.sq.md")] == "missing"
 
 
 def test_the_command_lists_every_translation_and_exits_0() -> None:

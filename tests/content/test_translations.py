@@ -92,3 +92,11 @@ def test_a_translations_name_may_not_be_another_briefs(tmp_path: Path) -> None:
         "content/actors/serbia.sq.md:2: name 'Kosova' is also a name of "
         "content/actors/kosovo.sq.md",
     ]
+
+
+def test_a_translation_sits_beside_its_english_file(tmp_path: Path) -> None:
+    """The English file of places/kosovo.sq.md is places/kosovo.md, not actors/kosovo.md."""
+    text = "---\ntitle: Kosova\nsummary: Shtet.\n---\n"
+    assert _problems(tmp_path, {"places/kosovo.sq.md": text}) == [
+        "content/places/kosovo.sq.md:1: this translates 'kosovo.md', which does not exist",
+    ]

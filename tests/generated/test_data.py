@@ -28,7 +28,7 @@ def test_the_page_links_each_file_beside_it() -> None:
         "datapackage.json", "briefs.json", "statements.csv", "timeline.csv", "sources.csv",
         "names.csv", "corrections.csv",
     ]  # fmt: skip
-    assert "../schemas/place.schema.json" in hrefs
+    assert {"../schemas/place.schema.json", "../schemas/translation.schema.json"} <= set(hrefs)
     assert "https://creativecommons.org/licenses/by/4.0/" in hrefs
 
 

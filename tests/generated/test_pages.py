@@ -10,6 +10,7 @@ import pytest
 
 from site_builder.content.generated_pages import GENERATED
 from site_builder.content.kinds import KIND
+from site_builder.content.languages import LANGUAGE
 from site_builder.content.model import (
     Corpus,
     Correction,
@@ -17,7 +18,7 @@ from site_builder.content.model import (
     Statement,
     TimelineEntry,
 )
-from site_builder.generated import PAGES, generate
+from site_builder.generated import PAGES, generate, pages_for
 from tests.support import RKS, context, doc, pdate, sample_corpus, source, to_html
 
 CORPUS = sample_corpus()
@@ -36,7 +37,8 @@ def link_texts(text: str) -> list[str]:
 
 
 def h2(text: str) -> list[str]:
-    return re.findall(r"^## (.*)$", text, flags=re.MULTILINE)
+    """Each second-level heading's words, without its id (the same in every language)."""
+    return re.findall(r"^## (.*?)(?: \{#[\w-]+\})?$", text, flags=re.MULTILINE)
 
 
 def test_every_generated_slug_has_one_page_with_its_title() -> None:
@@ -50,7 +52,7 @@ def test_every_generated_slug_has_one_page_with_its_title() -> None:
         "review": "Review queue", "diagram": "Relationship diagram",
         "corrections": "Corrections", "data": "Data",
     }  # fmt: skip
-    schemas = [f"schemas/{kind}.schema.json" for kind in KIND]
+    schemas = [f"schemas/{name}.schema.json" for name in [*KIND, "translation"]]
     assert [f.src_uri for f in files if not f.slug] == ["diagram.svg", *schemas, "feed.xml"]
     assert all(f.title is None for f in files if not f.slug)
 
@@ -108,7 +110,9 @@ def test_updates_newest_first_by_year() -> None:
 
 def test_timeline_in_partial_date_order_grouped_by_year() -> None:
     text = page("timeline")
-    assert h2(text) == ["2011 {#year-2011}", "2013 {#year-2013}", "2025 {#year-2025}"]
+    assert re.findall(r"^## (.*)$", text, flags=re.MULTILINE) == [
+        "2011 {#year-2011}", "2013 {#year-2013}", "2025 {#year-2025}",
+    ]  # fmt: skip
     index = text.split('<nav class="year-index" aria-label="Years">')[1].split("</nav>")[0]
     assert re.findall(r'<a href="([^"]+)">(\d+)</a> <span class="year-count">\((\d+)\)', index) == [
         ("#year-2011", "2011", "1"), ("#year-2013", "2013", "2"), ("#year-2025", "2025", "3"),
@@ -158,6 +162,14 @@ def test_from_500_events_the_timeline_is_a_year_index_and_a_page_per_year() -> N
     fewer = Corpus(tuple(replace(d, timeline=entries[:499]) if d.slug == "kosovo" else d
                          for d in corpus.documents))  # fmt: skip
     assert not any(f.src_uri.startswith("timeline/") for f in generate(fewer, context()))
+    # In the Serbian site, its own years, in Serbian.
+    serbian = context(language=LANGUAGE["sr"])
+    specs = {spec.src_uri: spec for spec in pages_for(corpus, LANGUAGE["sr"])}
+    assert '<a href="2000/">2000</a>' in specs["sr/timeline.md"].markdown(corpus, serbian)
+    year_spec = specs["sr/timeline/2003.md"]
+    assert year_spec.title == "Хронологија: 2003"
+    back = '<p class="year-back"><a href="../">Све године хронологије</a></p>'
+    assert back in year_spec.markdown(corpus, serbian)
 
 
 def test_timeline_entries_link_their_page_and_cite_their_source() -> None:
@@ -305,9 +317,9 @@ def test_empty_corpus_pages_say_so() -> None:
 
 def test_stances_grow_with_what_is_stated_not_with_disputes_times_actors() -> None:
     """Parties first, then other actors with statements; an actor with neither is left out."""
-    actors = [doc("actor", f"actor-{i:02d}", f"Actor {i:02d}") for i in range(40)]
+    actors = [doc("actor", f"actor-{i:02d}", f"Actor {i:02d}", type="person") for i in range(40)]
     dispute = doc(
-        "dispute", "big", "Big dispute",
+        "dispute", "big", "Big dispute", status="open",
         parties=tuple(a.slug for a in actors[:3]),
         positions=(
             Position("actor-01", (Statement(pdate("2025"), "Says yes.", "rks", 9),)),

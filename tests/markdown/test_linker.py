@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from site_builder.markdown.linker import NOTES_PLACEHOLDER, Linker, PageLinks
 from tests.support import EXTENSIONS, make_corpus, make_ctx
@@ -235,3 +237,31 @@ def test_what_a_page_read_holds_until_a_page_it_names_or_a_name_in_it_changes() 
     assert not holds(renamed)  # every link to Serbia shows its summary
     assert not holds(CORPUS, frozenset({"Medveda"}))  # a name in the prose links elsewhere now
     assert holds(CORPUS, frozenset({"Lodz Office"}))  # a name the page does not say
+
+
+class _Rewrite(Treeprocessor):
+    """What a site engine does for readers once the linker has read the tree's links: MkDocs'
+    relpath, which MkDocs adds after every extension."""
+
+    def run(self, root) -> None:
+        for element in root.iter("a"):
+            element.set("href", "../../rewritten/")
+
+
+class _RewriteExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(_Rewrite(md), "rewrite", -1)
+
+
+@pytest.mark.parametrize("raw", ["", ' <a href="../../rewritten/">r</a>'])
+def test_targets_are_read_as_written_whatever_the_engine_makes_of_them(raw: str) -> None:
+    """A body with raw HTML is read from its finished HTML, where the raw link is as written."""
+    body = f"[k](../actors/kosovo.md) [e](../actors/kosovo\\.md#x){raw}\n"
+    linker = Linker(CORPUS, make_ctx())
+    doc = replace(CORPUS.by_slug["news"], body=body)
+    html, found = linker.render(doc, body, [*EXTENSIONS, _RewriteExtension()])
+    assert 'href="../../rewritten/"' in html
+    expected = {("link", "../actors/kosovo.md"), ("link", "../actors/kosovo.md#x")}
+    if raw:
+        expected.add(("link", "../../rewritten/"))
+    assert {(t.kind, t.url) for t in found.targets} == expected

@@ -12,14 +12,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
+from pagefind.service import get_executable
 
+from site_builder.content.languages import LANGUAGES
 from site_builder.content.loader import load_corpus
+from site_builder.site import search_index
 from tests.support import (
     BIN,
     ENV,
+    LEFT_OUT,
     MINIMAL,
     REPO,
+    build_site,
     fingerprint,
+    left_out_translations,
+    search_index_contents,
     site_builder,
     validate_data_package,
 )
@@ -112,6 +120,26 @@ def test_failed_build_reports_every_problem_and_writes_nothing(tmp_path: Path) -
     assert "Traceback" not in result.stderr
     assert fingerprint(site) == {"index.html": hashlib.sha256(b"the published site").hexdigest()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_a_translation_left_out_has_its_body_checked_and_nothing_is_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Front matter and body in one run, as check prints them, whichever sites are published;
+    the site already published stays as it was, its page in that language with it."""
+    content, site = left_out_translations(tmp_path), tmp_path / "site"
+    expected = (LEFT_OUT / "expected.txt").read_text("utf-8").splitlines()
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    result = site_builder("build", "--content", str(content), "--site-dir", str(site))
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("content/")] == expected
+    assert fingerprint(site) == {"index.html": hashlib.sha256(b"the published site").hexdigest()}
+    with pytest.raises(Abort):
+        build_site(content, site, workers=2, languages=[lang.code for lang in LANGUAGES])
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if line.startswith("content/")] == expected
+    assert fingerprint(site) == {"index.html": hashlib.sha256(b"the published site").hexdigest()}
 
 
 def test_real_content_references_resolve_and_every_source_is_cited() -> None:
@@ -208,6 +236,42 @@ def test_search_indexes_briefs_and_indexes_and_leaves_out_the_overviews(
         ">Preševo · Presevo · Preshevë · Presheve · Прешево"
     ) in presevo
     assert (minimal_site / "pagefind" / "pagefind.js").is_file()
+
+
+@pytest.mark.parametrize("which", ["minimal_site", "real_site"])
+def test_the_search_index_is_what_pagefind_makes_of_the_finished_pages(
+    which: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """The build feeds Pagefind each page as it is made, and only what it reads of it: the
+    index holds the same words, weights, pages and metadata as Pagefind's own command makes
+    reading every finished page from disk (as the build once ran it)."""
+    site: Path = request.getfixturevalue(which)
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(tmp_path / "cli")]
+    command += ["--exclude-selectors", ".headerlink", "--silent"]
+    chunks = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(search_index.CHUNK_LOCATIONS)}
+    subprocess.run(command, check=True, env={**ENV, **chunks}, capture_output=True)
+    built = search_index_contents(site / "pagefind")
+    assert built == search_index_contents(tmp_path / "cli")
+    assert len(built["en"]["pages"]) > 10 and len(built["en"]["words"]) > 200
+
+
+def test_a_large_build_feeds_the_index_in_page_order_as_a_small_one_does(tmp_path: Path) -> None:
+    """Workers finish pages in any order; the index takes them in the site's: same bytes."""
+    build_site(MINIMAL, tmp_path / "one", workers=1)
+    build_site(MINIMAL, tmp_path / "two", workers=2)
+    one, two = (
+        fingerprint(tmp_path / "one" / "pagefind"),
+        fingerprint(tmp_path / "two" / "pagefind"),
+    )
+    assert len(one) > 10
+    assert one == two
+
+
+def test_a_build_without_search_has_no_index(tmp_path: Path) -> None:
+    """Only to measure what indexing costs (benchmarks/search_cost.py)."""
+    build_site(MINIMAL, tmp_path / "site", search=False)
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert not (tmp_path / "site" / "pagefind").exists()
 
 
 def test_every_built_page_has_one_content_security_policy(minimal_site: Path) -> None:
@@ -309,7 +373,7 @@ def test_the_data_page_links_every_download(real_site: Path) -> None:
     for name in ("datapackage.json", "briefs.json", "statements.csv", "timeline.csv",
                  "sources.csv", "names.csv", "corrections.csv"):  # fmt: skip
         assert f'href="{name}"' in page and (real_site / "data" / name).is_file(), name
-    assert 'href="../schemas/actor.schema.json"' in page
-    assert (real_site / "schemas" / "actor.schema.json").read_text() == (
-        REPO / "schemas" / "actor.schema.json"
-    ).read_text()
+    for schema in ("actor", "translation"):
+        assert f'href="../schemas/{schema}.schema.json"' in page
+        published = real_site / "schemas" / f"{schema}.schema.json"
+        assert published.read_text() == (REPO / "schemas" / f"{schema}.schema.json").read_text()

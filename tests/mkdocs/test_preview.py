@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from site_builder.content.languages import LANGUAGES
 from site_builder.mkdocs.preview import Preview
 from tests.mkdocs.test_serve_cache import Serving, _append
 from tests.support import MINIMAL
@@ -45,8 +46,10 @@ def test_a_rebuild_writes_only_the_files_that_changed(content: Path, tmp_path: P
         serving.close()
     assert sorted(after) == sorted(before)
     written = {path for path in after if after[path] != before[path]}
-    # The page, and what MkDocs writes whole every time: the sitemap and the 404 page.
-    assert written == {"places/mitrovica/index.html", "404.html", "sitemap.xml", "sitemap.xml.gz"}
+    # The page in every language's site (each shows the English one), and what MkDocs writes
+    # whole every time: the sitemap and the 404 page.
+    pages = {f"{lang.folder}places/mitrovica/index.html" for lang in LANGUAGES}
+    assert written == {*pages, "404.html", "sitemap.xml", "sitemap.xml.gz"}
 
 
 def _call(app: Any, path: str) -> tuple[str, bytes]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -9,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.support import BIN, ENV, MINIMAL, REPO
+from tests.support import BIN, ENV, MINIMAL, REPO, pagefind_data
 
 
 def _free_port() -> int:
@@ -58,6 +59,7 @@ def test_serve_rebuilds_backlinks_and_indexes_after_an_edit(tmp_path: Path) -> N
         data = f"http://127.0.0.1:{port}/data/briefs.json"
         assert "Renamed Actor Xyzzy" in _fetch(data, timeout=120)
         assert '"languages"' in _fetch(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", 120)
+        assert "Renamed Actor Xyzzy" in _search_titles(f"http://127.0.0.1:{port}/")
         builds = log.read_text().count("Building documentation")
         time.sleep(3)
         assert log.read_text().count("Building documentation") == builds, "rebuild loop"
@@ -65,6 +67,22 @@ def test_serve_rebuilds_backlinks_and_indexes_after_an_edit(tmp_path: Path) -> N
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _search_titles(site: str) -> list[str]:
+    """The title of every page the served search index holds, as the search box would find it:
+    its table of contents, its language's table of pages, and each page's fragment."""
+    entry = json.loads(_fetch(f"{site}pagefind/pagefind-entry.json"))
+    meta = pagefind_data(
+        _fetch_bytes(f"{site}pagefind/pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    )
+    fragments = [f"{site}pagefind/fragment/{page}.pf_fragment" for page, _ in meta[1]]
+    return [pagefind_data(_fetch_bytes(url), fragment=True)["meta"]["title"] for url in fragments]
+
+
+def _fetch_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read()
 
 
 def _serve(content: Path, port: int, log: Path) -> subprocess.Popen:

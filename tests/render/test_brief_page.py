@@ -20,7 +20,7 @@ def markdown_of(slug: str, corpus: Corpus = CORPUS, **ctx: object) -> str:
 
 
 def headings(text: str) -> list[str]:
-    return re.findall(r"^#+ (.*)$", text, flags=re.MULTILINE)
+    return re.findall(r"^#+ (.*?)(?: \{#[\w-]+\})?$", text, flags=re.MULTILINE)
 
 
 def test_dispute_sections_come_in_order() -> None:
@@ -73,7 +73,7 @@ def test_a_body_opening_with_a_heading_keeps_the_key_facts_first() -> None:
 
 def test_placeholder_is_alone_on_its_line_after_the_heading() -> None:
     text = markdown_of("kosovo")
-    assert text.endswith(f"## Mentioned in\n\n{BACKLINKS_PLACEHOLDER}\n")
+    assert text.endswith(f"## Mentioned in {{#mentioned-in}}\n\n{BACKLINKS_PLACEHOLDER}\n")
     assert text.count(BACKLINKS_PLACEHOLDER) == 1
 
 

@@ -26,6 +26,23 @@ def test_each_environment_keeps_its_own_compiled_templates(tmp_path: Path) -> No
     assert made[0].name.startswith("site-builder-pages-")
 
 
+def test_a_filter_that_comes_to_take_the_context_never_meets_templates_compiled_before() -> None:
+    """Jinja compiles how a filter is called into each use: a cache name per filters' kinds."""
+
+    def plain(value: str) -> str:
+        return value
+
+    @jinja2.pass_context
+    def with_context(context: jinja2.runtime.Context, value: str) -> str:
+        return value
+
+    names = [
+        bytecode_cache("pages", filters).pattern  # type: ignore[union-attr]
+        for filters in ({"date": plain}, {"date": with_context}, {"date": plain})
+    ]
+    assert names[0] != names[1] and names[0] == names[2]
+
+
 def test_without_a_safe_temporary_folder_there_is_no_cache(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.support import MINIMAL, REPO, fingerprint
+from tests.support import MINIMAL, REPO, fake_pagefind, fingerprint
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1750000000"}
 
@@ -153,3 +153,25 @@ def test_a_failed_search_index_leaves_the_published_site_untouched(tmp_path: Pat
     assert "Traceback" not in result.stderr
     assert fingerprint(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_a_page_the_indexer_rejects_leaves_the_published_site_untouched(tmp_path: Path) -> None:
+    """Pagefind reads the pages while the build goes on: its failure on one still fails the
+    build at its end, with the page named, and nothing is published."""
+    content, site, before = published(tmp_path)
+    (content / "pages" / "about.md").write_text("---\ntitle: About\nsummary: Changed.\n---\nNew.\n")
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    reject = 'answer(message["message_id"], {"type": "Error", "message": "cannot read this"})'
+    broken = {**ENV, "PAGEFIND_BINARY_PATH": str(fake_pagefind(tools, reject))}
+    result = subprocess.run(
+        cli("build", "--content", str(content), "--site-dir", str(site)),
+        cwd=REPO, capture_output=True, text=True, timeout=300, env=broken,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "ERROR   -  the search index could not be built: index.html: cannot read this"
+    )  # the first page the site has, the home page
+    assert "Traceback" not in result.stderr
+    assert fingerprint(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "tools"]

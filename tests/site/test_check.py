@@ -7,7 +7,7 @@ from pathlib import Path
 
 from site_builder.site.check import check_content
 from site_builder.site.config_file import markdown_extensions, read_config
-from tests.support import MINIMAL, REPO, TRANSLATED, make_ctx
+from tests.support import LEFT_OUT, MINIMAL, REPO, TRANSLATED, left_out_translations, make_ctx
 
 EXTENSIONS, OPTIONS = markdown_extensions(read_config(REPO / "mkdocs.yml"))
 
@@ -125,3 +125,11 @@ def test_a_translations_front_matter_is_held_to_the_english_rules(tmp_path: Path
     assert _translation_problems(
         tmp_path, "---\ntitle: Preshevë <script>alert(1)</script>\nsummary: Komunë.\n---\n"
     ) == ["2: '<script>' elements are not allowed in 'title'"]
+
+
+def test_a_translation_left_out_has_its_body_checked_in_the_same_run(tmp_path: Path) -> None:
+    """Its front matter's problems, or its English file's absence, hide none of its body's."""
+    found = check_content(left_out_translations(tmp_path), make_ctx(), EXTENSIONS, OPTIONS)
+    assert [str(d) for d in sorted(found)] == (LEFT_OUT / "expected.txt").read_text(
+        "utf-8"
+    ).splitlines()

@@ -5,19 +5,15 @@ The minimal fixture's Serbia brief gets one line per case appended to its body (
 
 from __future__ import annotations
 
-import base64
 import shutil
 from pathlib import Path
 
 import pytest
 
 from site_builder.cli import main
-from tests.support import MINIMAL, REPO
+from tests.support import MINIMAL, PNG, REPO
 
 CONFIG = str(REPO / "mkdocs.yml")
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-)
 SERBIA = "content/actors/serbia.md"
 
 
@@ -58,6 +54,16 @@ BROKEN = [
         "(e.g. '../actors/kosovo.md') or to a file of content/assets/ "
         "(did you mean 'actors/kosovo.md'?)",
     ),
+    (  # raw HTML is published as written: from the page's URL, one folder off
+        '<a href="../actors/kosovo.md">Kosovo</a>',
+        "the HTML link '../actors/kosovo.md' is published as written, so readers would not "
+        "reach it: write it in Markdown, [text](../actors/kosovo.md)",
+    ),
+    (
+        '<img src="../assets/map.png" alt="A map">',
+        "the HTML image '../assets/map.png' is published as written, so readers would not "
+        "reach it: write it in Markdown, ![text](../assets/map.png)",
+    ),
 ]  # fmt: skip
 
 
@@ -77,21 +83,54 @@ def test_a_broken_target_is_an_error_at_its_line(tmp_path: Path, line: str, mess
         "[m](../assets/map.png)",
         "[s](#fn:1)",
         "[e](https://www.eeas.europa.eu/)",
+        '<a href="#fn:1">the note</a>',
     ],
 )
 def test_a_target_that_exists_passes(tmp_path: Path, line: str, capsys) -> None:
     assert check(tmp_path, line, capsys) == (0, [])
 
 
-def test_a_broken_link_fails_the_build_too(tmp_path: Path, capsys) -> None:
-    """Not a warning that a build without --strict publishes: nothing is written."""
-    check(tmp_path, "[k](../actors/kosvo.md)", capsys)
+#: Every kind of link CONTRIBUTING.md allows, on one line: to a page in another folder, in
+#: this one, at a heading or note of another page or of this one, to a generated page, to an
+#: asset, an image, and a path with a backslash escape (Markdown's, read as the reader sees it).
+EVERY_KIND = (
+    "[c](../places/mitrovica.md) [k](kosovo.md) [n](../actors/kosovo.md#fn:1) "
+    "[t](../timeline.md) [m](../assets/map.png) ![m](../assets/map.png) [s](#fn:1) "
+    "[e](kosovo\\.md)"
+)
+
+
+def build(tmp_path: Path) -> int:
     site = tmp_path / "site"
     args = ["build", "--content", str(tmp_path / "content"), "--site-dir", str(site)]
-    assert main([*args, "--config", CONFIG]) == 1
-    err = capsys.readouterr().err
-    assert f"{SERBIA}:16: the link '../actors/kosvo.md' points at no page of content/" in err
-    assert not site.exists()
+    return main([*args, "--config", CONFIG])
+
+
+def test_what_check_accepts_the_build_accepts(tmp_path: Path, capsys) -> None:
+    """The build reads each link as written, not as the site engine rewrote it for readers."""
+    assert check(tmp_path, EVERY_KIND, capsys) == (0, [])
+    assert build(tmp_path) == 0, capsys.readouterr().err
+    page = (tmp_path / "site" / "actors" / "serbia" / "index.html").read_text("utf-8")
+    for href in ('href="../../places/mitrovica/"', 'href="../kosovo/"', 'href="../kosovo/#fn:1"',
+                 'href="../../timeline/"', 'href="../../assets/map.png"',
+                 'src="../../assets/map.png"', 'href="#fn:1"'):  # fmt: skip
+        assert href in page
+
+
+def test_a_broken_link_fails_the_build_too(tmp_path: Path, capsys) -> None:
+    """Not a warning that a build without --strict publishes: nothing is written."""
+    _, messages = check(tmp_path, "[k](../actors/kosvo.md) [c](../places/mitrovica.md)", capsys)
+    assert build(tmp_path) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        [e.split(": ", 1)[1] for e in err if e.startswith(f"{SERBIA}:")]
+        == messages
+        == [
+            "the link '../actors/kosvo.md' points at no page of content/ "
+            "(did you mean 'actors/kosovo.md'?)"
+        ]
+    )
+    assert not (tmp_path / "site").exists()
 
 
 def test_thousands_of_broken_links_each_at_its_line_each_path_hinted_once(monkeypatch) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from site_builder.content.languages import LANGUAGE
+from site_builder.content.loader import load_corpus
 from site_builder.site.localized import localized
-from tests.support import translated_corpus
+from tests.support import left_out_translations, translated_corpus
 
 
 def test_a_translation_gives_its_title_summary_statements_and_timeline() -> None:
@@ -38,3 +41,13 @@ def test_serbian_latin_is_derived_from_the_cyrillic() -> None:
     assert plates.src_uri == "sr-latn/disputes/vehicle-licence-plates.md"
     assert plates.body.startswith("Spor oko tablica u [[mitrovica]]")
     assert plates.timeline[0].text.startswith("Kosovo počinje")
+
+
+def test_while_a_translation_is_left_out_its_page_is_the_english_one(tmp_path: Path) -> None:
+    """As if it were missing: the language's site shows the English page, and says so (the
+    build publishes nothing while the file has problems, so no reader sees this site)."""
+    corpus, _ = load_corpus(left_out_translations(tmp_path))
+    english = corpus.by_slug["presevo"]
+    page = localized(corpus, LANGUAGE["sq"]).by_slug["presevo"]
+    assert (page.title, page.body, page.path) == (english.title, english.body, english.path)
+    assert page.freshness is not None and page.freshness.translation is None

@@ -10,8 +10,8 @@ import pytest
 
 from site_builder.content.files import BUILD_OUTPUTS
 from site_builder.site import search_index
-from site_builder.site.search_index import SearchIndexError, index_site
-from tests.support import REPO, fingerprint, search_records
+from site_builder.site.search_index import SearchIndex, SearchIndexError, index_site, search_excerpt
+from tests.support import REPO, fake_pagefind, fingerprint, search_records
 
 _PAGE = """<!doctype html><html lang="en"><head><title>{title}</title>
 <meta name="description" content="{summary}" data-pagefind-meta="summary[content]"></head>
@@ -94,16 +94,15 @@ def test_the_same_site_indexes_to_the_same_bytes_and_an_old_index_goes(tmp_path:
     assert fingerprint(one) == fingerprint(two)
 
 
-def test_a_folder_with_no_page_fails_the_build(tmp_path: Path) -> None:
+def test_a_folder_with_no_page_marked_for_search_fails_the_build(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "site.css").write_text("p { color: red }")
+    (site / "404.html").write_text("<html lang='en'><body><h1>Not found</h1></body></html>")
     with pytest.raises(SearchIndexError) as raised:
         index_site(site)
-    assert str(raised.value) == (
-        "the search index could not be built: Most likely, the directory passed to Pagefind was"
-        " empty or did not contain any html files."
-    )
+    assert str(raised.value) == "the search index could not be built: no page is marked for search"
+    assert not (site / "pagefind").exists()
 
 
 def test_an_indexer_that_cannot_start_fails_the_build(
@@ -113,3 +112,127 @@ def test_an_indexer_that_cannot_start_fails_the_build(
     with pytest.raises(SearchIndexError) as raised:
         index_site(_site(tmp_path / "site"))
     assert str(raised.value).startswith("the search index could not be built: [Errno 2]")
+
+
+_WHOLE = """<!doctype html><html lang="sr-Latn" class="no-js"><head><meta charset="utf-8">
+<title>Preševo - Site</title>
+<meta name="description" content="A town." data-pagefind-meta="summary[content]">
+<link rel="stylesheet" href="site.css"></head><body><header><nav>Navigation words</nav></header>
+<div data-pagefind-body data-pagefind-meta="kind:Place"><h1 id="t">Preševo<a class="headerlink"
+href="#t">¶</a></h1><p>Words of <a href="../x/" title="A title">the brief</a>.</p>
+<div class="backlinks" data-pagefind-ignore><div><h3>Mentioned in</h3><p>Other words</p></div>
+</div><span hidden="">zq0000000001</span><div data-pagefind-ignore data-pagefind-meta="kept:yes">
+Ignored, with metadata</div><p>More <span data-pagefind-weight="10">weighted</span> words.</p>
+</div><footer>Footer words</footer><script>var x = "<div>";</script></body></html>"""
+
+
+def test_an_excerpt_is_what_pagefind_reads_of_a_page() -> None:
+    assert search_excerpt(_WHOLE) == (
+        '<html lang="sr-Latn" class="no-js"><title>Preševo - Site</title><meta name="description"'
+        ' content="A town." data-pagefind-meta="summary[content]">'
+        + _WHOLE[_WHOLE.index("<div data-pagefind-body") : _WHOLE.index('<div class="backlinks"')]
+        + _WHOLE[_WHOLE.index('<span hidden="">') :]
+    )
+    assert search_excerpt(_WHOLE.replace(" data-pagefind-body", "")) is None
+
+
+def test_an_ignored_element_that_is_not_closed_is_kept() -> None:
+    """Where its end is not found, Pagefind would read what follows: so the excerpt keeps it."""
+    page = _WHOLE[: _WHOLE.index("<h3>")] + "<p>Words after an element left open"
+    excerpt = search_excerpt(page)
+    assert excerpt is not None
+    assert excerpt.endswith(
+        '<div class="backlinks" data-pagefind-ignore><div><p>Words after an element left open'
+    )
+
+
+def test_a_pagefind_attribute_named_in_an_earlier_attribute_only_lengthens_the_excerpt() -> None:
+    page = _WHOLE.replace('content="A town."', 'content="A town. x data-pagefind-body"')
+    excerpt = search_excerpt(page)
+    assert excerpt is not None
+    assert excerpt.startswith('<html lang="sr-Latn" class="no-js"><title>Preševo - Site</title>')
+    assert "Navigation words" in excerpt  # it starts at the <meta>, which it keeps
+
+
+def _bundle(pages: dict[str, str], output: Path) -> dict[str, str]:
+    index = SearchIndex()
+    for path, html in pages.items():
+        index.add(path, html)
+    index.write(output)
+    return fingerprint(output)
+
+
+def test_pagefind_indexes_an_excerpt_as_it_indexes_the_whole_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Byte for byte: the same words, weights, metadata and anchors, and nothing of the rest."""
+    pages = {f"places/p{n}/index.html": _WHOLE.replace("Preševo", f"Preševo {n}") for n in range(3)}
+    assert len(search_excerpt(_WHOLE) or "") < len(_WHOLE) * 0.8
+    excerpts = _bundle(pages, tmp_path / "excerpts")
+    monkeypatch.setattr(search_index, "search_excerpt", lambda html: html)
+    assert _bundle(pages, tmp_path / "whole") == excerpts
+
+
+def test_a_page_pagefind_cannot_read_fails_the_build_and_names_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    error = 'answer(message["message_id"], {"type": "Error", "message": "Unparseable HTML"})'
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake_pagefind(tmp_path, error)))
+    index = SearchIndex()
+    index.add("places/p0/index.html", _WHOLE)
+    with pytest.raises(SearchIndexError) as raised:
+        index.write(tmp_path / "site" / "pagefind")
+    assert str(raised.value) == (
+        "the search index could not be built: places/p0/index.html: Unparseable HTML"
+    )
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_pagefind_that_stops_fails_the_build_with_what_it_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stop = 'sys.stderr.write("thread main panicked at fossick.rs\\n"); sys.exit(101)'
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake_pagefind(tmp_path, stop)))
+    index = SearchIndex()
+    for n in range(50):  # more than a pipe holds: adding goes on after it has stopped
+        index.add(f"places/p{n}/index.html", _WHOLE * 20)
+    with pytest.raises(SearchIndexError) as raised:
+        index.write(tmp_path / "site" / "pagefind")
+    assert str(raised.value) == (
+        "the search index could not be built: thread main panicked at fossick.rs"
+    )
+
+
+def test_pages_go_only_from_the_process_that_started_it_and_only_before_the_index_is_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = SearchIndex()
+    try:
+        monkeypatch.setattr(index, "_pid", -1)
+        with pytest.raises(RuntimeError, match="only in the process that started it"):
+            index.add("places/p0/index.html", _WHOLE)
+        monkeypatch.undo()
+        assert index.add("places/p0/index.html", _WHOLE)
+        assert not index.add("404.html", "<html><body>Not found</body></html>")
+        index.request()
+        with pytest.raises(RuntimeError, match="already asked for"):
+            index.add("places/p1/index.html", _WHOLE)
+    finally:
+        index.close()
+
+
+def test_the_indexer_accounts_for_its_time_and_leaves_no_process(tmp_path: Path) -> None:
+    index = SearchIndex()
+    pid = index._process.pid if index._process else 0
+    index.add("places/p0/index.html", _WHOLE)
+    index.add("404.html", "<html><body>Not found</body></html>")
+    assert index.write(tmp_path / "pagefind").pages == 1
+    cost = index.cost
+    assert cost["pages"] == 1
+    assert cost["page_mb"] == len(_WHOLE) / 1e6
+    assert 0 < cost["read_mb"] < cost["page_mb"]
+    assert cost["pagefind_cpu_s"] is not None and cost["pagefind_cpu_s"] >= 0
+    assert {"feeding_s", "index_s", "waited_s", "writing_s"} <= set(cost)
+    assert index.summary().startswith('search index: {"pages": 1, "page_mb": ')
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

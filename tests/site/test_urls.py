@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder.site.urls import _relpath, absolute_url, page_url, relative_url, source_link
+from site_builder.site.urls import (
+    _relpath,
+    absolute_url,
+    link_path,
+    page_url,
+    relative_url,
+    source_link,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,3 +66,17 @@ _PATH = st.lists(_PART, max_size=4).map("/".join) | st.sampled_from(["", ".", "/
 def test_relative_paths_agree_with_posixpath(path: str, start: str) -> None:
     """The OS-free relative path is posixpath.relpath's, for any mix of parts."""
     assert _relpath(path or ".", start or ".") == posixpath.relpath(path or ".", start or ".")
+
+
+@pytest.mark.parametrize(
+    ("url", "found"),
+    [
+        ("../places/mitrovica.md", ("places/mitrovica.md", "")),
+        ("kosovo.md#history", ("actors/kosovo.md", "history")),
+        (" ../assets/a%20map.png?v=2 ", ("assets/a map.png", "")),
+        ("#fn:1", ("", "fn:1")),
+        ("/actors/kosovo/", ("/actors/kosovo", "")),
+    ],
+)
+def test_link_path_is_where_a_link_written_in_a_file_points(url: str, found) -> None:
+    assert link_path("actors/serbia.md", url) == found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 
 import pytest
 
@@ -98,6 +99,40 @@ def test_an_error_that_cannot_be_pickled_arrives_as_its_text() -> None:
     assert threading.active_count() == 1  # else nothing is forked, and nothing pickled
     with pytest.raises(RuntimeError, match="_Unpicklable: cannot travel"):
         fork_map(_fail_unpicklably, range(20), workers=2)
+
+
+def _slow_square(n: int) -> tuple[int, float]:
+    time.sleep(0.01)
+    return n * n, time.monotonic()
+
+
+def test_each_result_is_given_here_in_item_order_while_the_workers_go_on() -> None:
+    assert threading.active_count() == 1
+    given: list[tuple[int, int, int, float]] = []
+
+    def each(index: int, result: tuple[int, float]) -> None:
+        given.append((index, result[0], os.getpid(), time.monotonic()))
+
+    results = fork_map(_slow_square, range(60), workers=2, heavy=lambda n: n == 50, each=each)
+    assert [(index, square, pid) for index, square, pid, _ in given] == [
+        (n, n * n, os.getpid()) for n in range(60)
+    ]
+    assert [square for square, _ in results] == [n * n for n in range(60)]
+    last_done = max(done for _, done in results)
+    assert given[1][3] < last_done  # item 1 came from a worker, before the last was done
+
+
+def test_each_result_is_given_in_order_when_all_run_here_too() -> None:
+    given: list[int] = []
+    fork_map(_square_and_pid, range(5), workers=1, each=lambda index, _: given.append(index))
+    assert given == [0, 1, 2, 3, 4]
+
+
+def test_no_result_is_given_from_the_first_that_failed() -> None:
+    given: list[int] = []
+    with pytest.raises(ValueError, match="item 25 is bad"):
+        fork_map(_fail_at_25, range(40), workers=2, each=lambda index, _: given.append(index))
+    assert given == list(range(25))
 
 
 def test_heavy_items_are_handed_out_first_one_by_one() -> None:

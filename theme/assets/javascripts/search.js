@@ -17,6 +17,10 @@
   var empty = root.querySelector(".sb-search__empty");
   var fallback = root.querySelector(".sb-search__fallback");
   var SHOWN = 6; /* each result shown fetches its own small file */
+  /* The words, in the page's language (site_builder/render/catalogues/): "1 page found." is
+     one string per plural category, picked by the language's rules. */
+  var found = JSON.parse(root.getAttribute("data-sb-found"));
+  var plural = new Intl.PluralRules(document.documentElement.lang);
   var engine = null;
   var latest = 0;
 
@@ -100,7 +104,8 @@
     list.replaceChildren.apply(list, pages.map(item));
     list.setAttribute("data-query", query); /* what the results shown are for */
     empty.hidden = total > 0;
-    status.textContent = total === 0 ? "No page matches." : total === 1 ? "1 page found." : total + " pages found.";
+    var counted = (found[plural.select(total)] || found.other).replace("{n}", total);
+    status.textContent = total === 0 ? empty.textContent : counted;
     panel.hidden = false;
   }
 
@@ -126,7 +131,7 @@
         });
       })
       .catch(function () {
-        if (ticket === latest) status.textContent = "Search is not available.";
+        if (ticket === latest) status.textContent = root.getAttribute("data-sb-unavailable");
       });
   }
 
