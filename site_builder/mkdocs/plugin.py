@@ -261,7 +261,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # A preview publishes what changed in place of the served files: so always staged.
         self.staging = Staging(config, atomic=self.config.atomic or self.preview is not None)
         if self.preview is not None:
-            self.preview.begin()
+            self.preview.begin(search=self.config.search)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

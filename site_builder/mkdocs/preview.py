@@ -11,7 +11,7 @@ are deleted (``site.publish.publish_changes``). A failed build moves nothing.
 
 Search: ``site.background_index`` runs the build's indexer over the served folder after each
 publish, given the pages in the order the build made them, as a build gives them to it (so the
-index is byte for byte a build's).
+index is byte for byte a build's); not at all when the plugin's ``search`` is off.
 The open data (``site.pipeline.derived_files``: a second of a rebuild at 1,000 briefs, for
 downloads a preview is rarely asked for) is made then too, in a thread. The live-reload
 server is wrapped (``gate``) so that a request for the index or the data waits until they
@@ -58,6 +58,8 @@ class Preview:
         self.pending: dict[str, str] = {}
         #: This build's pages (their paths in the folder), in the order they were made.
         self.pages: list[str] = []
+        #: Whether the pages are indexed for search (the plugin's ``search``).
+        self.search = True
         self.index = BackgroundIndex(self._indexed)
         #: The files made after publishing, where they go, and whether they are written.
         self._later: Callable[[], Iterable[tuple[str, str]]] | None = None
@@ -68,8 +70,8 @@ class Preview:
         self._later_key: str | None = None
         self._later_made: str | None = None
 
-    def begin(self) -> None:
-        self.pending, self.pages = {}, []
+    def begin(self, *, search: bool = True) -> None:
+        self.pending, self.pages, self.search = {}, [], search
         self._later, self._later_key = None, None
 
     def later(
@@ -134,7 +136,8 @@ class Preview:
             if path not in self.pending:  # written outside the files (404.html, the sitemap)
                 self.pending[path] = version((site_dir / path).read_bytes())
         self.published, self.pending = self.pending, {}
-        self.index.start(site_dir, self.pages)
+        if self.search:
+            self.index.start(site_dir, self.pages)
         make, key = self._later, self._later_key
         if make is not None and key is not None and key == self._later_made:
             return  # the files made last are made of the same
@@ -146,7 +149,8 @@ class Preview:
 
     def settled(self, timeout: float | None = None) -> bool:
         """Whether what is made after publishing (index, data) is written within ``timeout``."""
-        return self.index.wait(timeout) and self._later_done.wait(timeout)
+        indexed = not self.search or self.index.wait(timeout)
+        return indexed and self._later_done.wait(timeout)
 
     def _make_later(
         self, make: Callable[[], Iterable[tuple[str, str]]] | None, site_dir: Path, key: str | None
@@ -182,7 +186,7 @@ class Preview:
         def gated(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
             path = environ.get("PATH_INFO", "")
             reason = None
-            if path.startswith(prefix):
+            if path.startswith(prefix) and self.search:
                 reason = self._wait(self.index.wait, lambda: self.index.failure, "search index")
             elif path.startswith(root) and path[len(root) :] in self._later_paths:
                 reason = self._wait(self._later_done.wait, lambda: self._later_failure, "data")

@@ -292,3 +292,16 @@ def test_the_save_that_fixes_a_problem_finds_what_the_last_good_build_made(
         assert set(serving.rendered()) == set(before)
     finally:
         serving.close()
+
+
+def test_a_preview_without_search_equals_a_build_without_it(content: Path, tmp_path: Path) -> None:
+    """``search: false`` leaves the index out of a preview too, and nothing waits for one."""
+    serving = Serving(content, tmp_path / "served", search=False)
+    try:
+        serving.build()
+        _append(content / "places" / "mitrovica.md", "\nThe talks went on.[^census]\n")()
+        serving.build()
+        assert_as_fresh(serving, tmp_path / "fresh", "without search", search=False)
+        assert not (serving.served / "pagefind").exists()
+    finally:
+        serving.close()
