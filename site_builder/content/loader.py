@@ -10,13 +10,14 @@ belongs to two briefs.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 from site_builder.content.diagnostics import Diagnostic, did_you_mean, has_errors
 from site_builder.content.files import (
@@ -145,13 +146,28 @@ def _unusable(file: _File, body: tuple[str, int], sources: tuple[Source, ...] | 
     return StandIn(document, sources_known=sources is not None)
 
 
+class Memo(Protocol):
+    """Results kept from an earlier load (a live preview's), by a digest of their inputs."""
+
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, value: Any) -> Any: ...
+
+
 def load_corpus(
-    content_dir: Path, *, workers: int = 1, theme_dirs: Sequence[Path] = ()
+    content_dir: Path,
+    *,
+    workers: int = 1,
+    theme_dirs: Sequence[Path] = (),
+    memo: Memo | None = None,
 ) -> tuple[Corpus, list[Diagnostic]]:
     """Every valid document of content_dir (ordered by src_uri), and every problem of every file.
 
     ``workers`` read and check files in parallel (0: one per core for a large folder).
     ``theme_dirs`` are the theme folders whose assets/ files no content asset may replace.
+    ``memo`` keeps each file's reading and checking by the digest of its bytes, so that a
+    rebuild reads every file but checks only those that changed; the rules that need the
+    whole folder run every time.
     Links and special files are reported, never followed (see ``files``).
     """
     prefix = Path(os.path.abspath(content_dir)).name
@@ -162,7 +178,10 @@ def load_corpus(
     tree, diagnostics = scan(content_dir, prefix)
     files = _walk(tree, diagnostics)
     diagnostics.extend(asset_problems(tree, theme_dirs))
-    every = fork_map(_load, files, workers_for(len(files), workers))
+    if memo is None:
+        every = fork_map(_load, files, workers_for(len(files), workers))
+    else:
+        every = _load_kept(files, memo, workers)
     for item in every:
         diagnostics.extend(item.problems)
     loaded = [item for item in every if item.file.language is None]
@@ -329,14 +348,39 @@ def _markdown_file(
 # -- one file ---------------------------------------------------------------------------------
 
 
-def _load(file: _File) -> _Loaded:
-    """Read, parse and check one file."""
+def _load_kept(files: list[_File], memo: Memo, workers: int) -> list[_Loaded]:
+    """``_load`` of every file, taken from ``memo`` for a file whose bytes it has seen."""
+    keys: list[str | None] = []
+    data: dict[int, bytes] = {}
+    for index, file in enumerate(files):
+        try:
+            data[index] = read_regular(file.file, MAX_FILE_BYTES + 1)
+        except OSError:  # _load reports it
+            keys.append(None)
+            continue
+        digest = hashlib.blake2b(data[index], digest_size=20).hexdigest()
+        keys.append(f"load {file!r} {digest}")
+    kept = [memo.get(key) if key else None for key in keys]
+    missing = [i for i, item in enumerate(kept) if item is None]
+    made = fork_map(
+        lambda i: _load(files[i], data.get(i)), missing, workers_for(len(missing), workers)
+    )
+    for index, item in zip(missing, made, strict=True):
+        kept[index] = item
+    for key, item in zip(keys, kept, strict=True):
+        if key is not None:
+            memo.put(key, item)
+    return [item for item in kept if item is not None]
+
+
+def _load(file: _File, data: bytes | None = None) -> _Loaded:
+    """Read (unless its ``data`` was read), parse and check one file."""
     problems: list[Diagnostic] = []
     if not is_slug(file.slug):
         message = f"'{file.file.name}' is not a valid file name ({slug_rule(file.slug, '.md')})"
         problems.append(Diagnostic(file.path, 1, message))
     checked = Checked(None, (), (), ())
-    text = _read_text(file, problems)
+    text = _read_text(file, problems, data)
     if text is not None:
         problems.extend(_placeholders(file, text))
         front, front_problems = parse_front_matter(text, file.path)
@@ -418,13 +462,15 @@ def _placeholders(file: _File, text: str) -> list[Diagnostic]:
     return found
 
 
-def _read_text(file: _File, problems: list[Diagnostic]) -> str | None:
+def _read_text(file: _File, problems: list[Diagnostic], data: bytes | None) -> str | None:
     """The file as text, or None with a problem when it is too large, binary or not UTF-8."""
-    try:
-        data = read_regular(file.file, MAX_FILE_BYTES + 1)
-    except OSError as error:
-        problems.append(Diagnostic(file.path, 1, f"the file cannot be read: {error.strerror}"))
-        return None
+    if data is None:
+        try:
+            data = read_regular(file.file, MAX_FILE_BYTES + 1)
+        except OSError as error:
+            message = f"the file cannot be read: {error.strerror}"
+            problems.append(Diagnostic(file.path, 1, message))
+            return None
     if len(data) > MAX_FILE_BYTES:
         message = f"the file is larger than {MAX_FILE_BYTES:,} bytes; split it into smaller ones"
         problems.append(Diagnostic(file.path, 1, message))

@@ -44,6 +44,7 @@ from site_builder.safety.html_allowlist import (
 from site_builder.safety.limits import body_problems
 from site_builder.site.context import BuildContext
 from site_builder.site.urls import link_path, source_link
+from site_builder.text.folding import fold
 from site_builder.text.names import NameMatcher, corpus_matcher
 
 #: Where a page wants its citation notes (by default they close the page).
@@ -94,6 +95,43 @@ class PageLinks:
     targets: tuple[Target, ...] = ()
     #: The source ids the body cites, in order of first citation.
     cited: tuple[str, ...] = ()
+    #: What rendering the page read of other pages, when the linker records it (serving).
+    reads: Reads | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the linker knows of a slug a page names: all a page's links read of other pages."""
+
+    #: The source path a link to it points at; None when no page has the slug.
+    source: str | None
+    #: The title a wikilink shows, and the tooltip of every link (the target's summary).
+    title: str | None
+    tooltip: str | None
+    #: For a slug no page has: whether its file exists but was left out, and "did you mean".
+    unloaded: bool = False
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Reads:
+    """Everything one page's rendering read beyond its own Markdown and document.
+
+    The page renders the same in another build if each slug is known there as it was here
+    (``Linker.lookup``), and no name that changed between the two builds' matchers is part of
+    its prose (``text.names.changed_names``): that is how a preview tells which pages a
+    renamed brief changes.
+    """
+
+    known: tuple[tuple[str, Known], ...]
+    #: The page's prose as the matcher read it (folded), one run of text a line.
+    prose: str
+
+    def hold(self, linker: Linker, language: str, changed: frozenset[str]) -> bool:
+        """Whether ``linker`` would read the same for the page (of site ``language``)."""
+        if any(name in self.prose for name in changed):
+            return False
+        return all(linker.lookup(slug, language) == known for slug, known in self.known)
 
 
 @dataclass(frozen=True)
@@ -184,6 +222,9 @@ class _PageState:
     tree_done: bool = False
     #: The page read from Markdown's tree, when its body can hold no raw HTML or attributes.
     read: PageHtml | None = None
+    #: What the page read of other pages (``Reads``), when the linker records it.
+    known: dict[str, Known] = field(default_factory=dict)
+    prose: list[str] | None = None
     lines: BodyLines = field(init=False)
     sources: dict[str, Source] = field(init=False)
 
@@ -242,6 +283,9 @@ class Linker:
         self.page: _PageState | None = None
         self.extension = _LinkerExtension(self)
         self._hints: dict[str, dict[str, str]] = {code: {} for code in self._corpora}
+        self._lookups: dict[str, dict[str, Known]] = {code: {} for code in self._corpora}
+        #: Whether each page's ``PageLinks`` tells what it read of other pages (``Reads``).
+        self.recording = False
         self._use(SOURCE.code)
 
     def _use(self, language: str) -> None:
@@ -251,6 +295,7 @@ class Linker:
         self.matcher = self._matchers[language]
         self._sources = self._targets[language]
         self._language_hints = self._hints[language]
+        self._language_lookups = self._lookups[language]
 
     def slug_hint(self, slug: str) -> str:
         """The " (did you mean ...)" of an unknown slug: found once per build, not per link."""
@@ -258,10 +303,47 @@ class Linker:
             self._language_hints[slug] = did_you_mean(slug, self._sources)
         return self._language_hints[slug]
 
+    @property
+    def matcher_names(self) -> Mapping[str, Mapping[str, str]]:
+        """Each language's folded names, with the slugs they link to (``changed_names``)."""
+        return {code: matcher.names for code, matcher in self._matchers.items()}
+
+    def lookup(self, slug: str, language: str | None = None) -> Known:
+        """What a link to ``slug`` reads of it, in the current page's site (or ``language``'s).
+
+        Every read of another page goes through here, so that a page can be told to render the
+        same in another build (``Reads``).
+        """
+        if language is not None:
+            self._use(language)
+        known = self._language_lookups.get(slug)
+        if known is not None:
+            return known
+        source = self._sources.get(slug)
+        if source is None:
+            unloaded = slug in self.corpus.unloaded
+            known = Known(None, None, None, unloaded, "" if unloaded else self.slug_hint(slug))
+        elif (doc := self.corpus.by_slug.get(slug)) is not None:
+            known = Known(source, doc.title, doc.summary)
+        else:
+            generated = GENERATED.get(slug)
+            tooltip = page_description(generated, self._language) if generated else None
+            known = Known(source, None, tooltip)
+        self._language_lookups[slug] = known
+        return known
+
+    def _known(self, page: _PageState, slug: str) -> Known:
+        known = page.known.get(slug)
+        if known is None:
+            known = page.known[slug] = self.lookup(slug)
+        return known
+
     def begin_page(self, doc: Document, *, check_citations: bool = True) -> None:
         """``check_citations`` is False for a stand-in whose sources could not be read."""
         self._use(doc.language)
         self.page = _PageState(doc, check_citations)
+        if self.recording:
+            self.page.prose = []
 
     def end_page(self) -> PageLinks:
         page, self.page = self.page, None
@@ -270,8 +352,16 @@ class Linker:
         links = tuple(
             Link(page.doc.slug, target, via, context) for _, target, via, context in page.links
         )
+        reads = None
+        if page.prose is not None:
+            reads = Reads(tuple(sorted(page.known.items())), "\n".join(page.prose))
         return PageLinks(
-            links, tuple(page.diagnostics), page.anchors, tuple(page.targets), tuple(page.cited)
+            links,
+            tuple(page.diagnostics),
+            page.anchors,
+            tuple(page.targets),
+            tuple(page.cited),
+            reads,
         )
 
     def bounded(self, markdown_text: str) -> str:
@@ -288,20 +378,21 @@ class Linker:
 
         The site engine turns it into the page's URL (MkDocs also checks that it resolves).
         """
-        assert self.page is not None
-        hrefs = self.page.hrefs
+        page = self.page
+        assert page is not None
+        hrefs = page.hrefs
         if slug not in hrefs:  # one page links to the same few pages again and again
-            hrefs[slug] = source_link(self.page.doc.src_uri, self._sources[slug])
+            source = self._known(page, slug).source
+            assert source is not None
+            hrefs[slug] = source_link(page.doc.src_uri, source)
         return hrefs[slug]
 
     def link_element(self, slug: str, text: str, css_class: str) -> etree.Element:
         element = etree.Element("a", {"href": self.href(slug), "class": css_class})
-        doc = self.corpus.by_slug.get(slug)
-        generated = GENERATED.get(slug)
-        if doc is not None:
-            element.set("title", doc.summary)
-        elif generated is not None:
-            element.set("title", page_description(generated, self._language))
+        assert self.page is not None
+        tooltip = self._known(self.page, slug).tooltip
+        if tooltip is not None:
+            element.set("title", tooltip)
         element.text = text
         return element
 
@@ -336,18 +427,17 @@ class _WikilinkProcessor(InlineProcessor):
         if page is None:
             return None, None, None
         slug, label = m.group(1).strip(), m.group(2)
-        if slug not in self.linker._sources:
-            if slug not in self.linker.corpus.unloaded:  # else its own problem is reported
-                hint = self.linker.slug_hint(slug)
-                message = f"unknown page '{slug}' in wikilink{hint}"
+        known = self.linker._known(page, slug)
+        if known.source is None:
+            if not known.unloaded:  # else its own problem is reported
+                message = f"unknown page '{slug}' in wikilink{known.hint}"
                 page.problem(m.group(0), message, _WIKILINK_TEXT_RE)
             span = etree.Element("span", {"class": "broken-wikilink"})
             span.text = label or slug
             return span, m.start(0), m.end(0)
-        target = self.linker.corpus.by_slug.get(slug)
         # A title is front-matter text: shown as written, never parsed again as Markdown (a
         # title holding its own [[slug]] would otherwise expand without end).
-        title = AtomicString(target.title if target else slug)
+        title = AtomicString(known.title if known.title is not None else slug)
         text = label.strip() if label and label.strip() else title
         element = self.linker.link_element(slug, text, "wikilink")
         page.links.append((element, slug, "wikilink", ""))
@@ -449,7 +539,10 @@ class _LinkTreeprocessor(Treeprocessor):
                 continue
             if raw_depth:
                 continue
-            for mention in self.linker.matcher.find(text[start:end]):
+            folded = fold(text[start:end])
+            if page.prose is not None:
+                page.prose.append(folded)
+            for mention in self.linker.matcher.find_folded(folded):
                 slug = mention.slug
                 if slug == page.doc.slug or slug in page.linked:
                     continue

@@ -30,6 +30,16 @@ class Prerendered:
         self._html[key] = html
         return f"<!-- site-builder:prerendered:{key} -->"
 
+    def blocks(self, text: str) -> dict[str, str]:
+        """The blocks whose tokens ``text`` holds, by token: what another build needs to
+        render a copy of ``text`` (``add``)."""
+        if "site-builder:prerendered:" not in text:
+            return {}
+        return {key: self._html[key] for key in _TOKEN_RE.findall(text) if key in self._html}
+
+    def add(self, blocks: dict[str, str]) -> None:
+        self._html.update(blocks)
+
     def restore(self, text: str) -> str:
         """``text`` with every known token replaced by its HTML (an unknown one stays a comment)."""
         if "site-builder:prerendered:" not in text:

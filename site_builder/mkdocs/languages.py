@@ -80,14 +80,20 @@ def page_plural(context: Context, key: str) -> str:
     return json.dumps(dict(catalogue(_page_language(context))[key]), ensure_ascii=False)
 
 
-def names_url(files: Files) -> Callable[[Context], str]:
-    """The template global ``site_builder_names_url()``: the Names page of the page's language
-    (where search without JavaScript sends readers), "" if the build has none."""
+def names_urls(files: Files) -> dict[str, str]:
+    """The URL of each language's Names page, by language code."""
     urls = {}
     for language in LANGUAGES:
         names = files.get_file_from_path(language.src_uri(GENERATED["names"].src_uri))
         if names is not None:
             urls[language.code] = names.url
+    return urls
+
+
+def names_url(files: Files) -> Callable[[Context], str]:
+    """The template global ``site_builder_names_url()``: the Names page of the page's language
+    (where search without JavaScript sends readers), "" if the build has none."""
+    urls = names_urls(files)
 
     @pass_context
     def url(context: Context) -> str:

@@ -16,17 +16,22 @@
                        finished page to the search index (a large build's, as workers finish)
   on_post_template     the policy for pages made from the theme alone (404.html)
   on_post_build        write the search index into the staged site, then publish it (not when a
-                       strict build has warned): a failed index keeps the published site
+                       strict build has warned): a failed index keeps the published site; while
+                       serving, publish what changed, then index it (``preview``)
+  on_serve             while serving, searches wait for the index of the pages served
 
-A large build is one of 200 pages or more, outside ``serve``: see ``render_ahead``. While
-serving, unchanged pages come from ``serve_cache``.
+A large build is one of 200 pages or more, outside ``serve`` or in its first build (before
+the server's threads start): see ``render_ahead``. While serving, unchanged work comes from
+``serve_cache`` and unchanged files are not written again (``preview``).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -38,8 +43,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from site_builder.content.diagnostics import (
     Diagnostic,
@@ -49,17 +55,21 @@ from site_builder.content.diagnostics import (
 )
 from site_builder.content.files import stops_the_build
 from site_builder.content.languages import LANGUAGE, SOURCE, language_of
+from site_builder.content.model import Document
 from site_builder.content.translations import split_name
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Prerendered
+from site_builder.mkdocs.internals import skip_rendering, wrap_server
 from site_builder.mkdocs.languages import (
     language_meta,
     language_navs,
     names_url,
+    names_urls,
     page_plural,
     page_translate,
     without_repeated_anchor_links,
 )
+from site_builder.mkdocs.preview import Preview, version
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
     Populated,
@@ -67,7 +77,16 @@ from site_builder.mkdocs.render_ahead import (
     populate_ahead,
     stub_template,
 )
-from site_builder.mkdocs.serve_cache import ServeCache, digest
+from site_builder.mkdocs.serve_cache import (
+    Built,
+    Markdown,
+    Records,
+    Rendered,
+    ServeCache,
+    digest,
+    replay,
+    tree_signature,
+)
 from site_builder.mkdocs.shared_nav import shared_navs
 from site_builder.mkdocs.staging import Staging
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
@@ -84,11 +103,16 @@ from site_builder.site.pipeline import (
     Derived,
     PreparedSite,
     derived_files,
+    derived_paths,
     every_page_rendered,
     prepare,
 )
 from site_builder.site.search_index import INDEX_FOLDER, SearchIndex, SearchIndexError
 from site_builder.site.workers import workers_for
+from site_builder.text.names import changed_names
+
+#: Markdown that MkDocs resolves against the site's files as it renders: links and images.
+_LINKS_TO_FILES = re.compile(r"\]\(|^ {0,3}\[[^\]]*\]:|<(?:a|img)\b", re.MULTILINE | re.IGNORECASE)
 
 _log = logging.getLogger("mkdocs.plugins.dialogue")
 
@@ -126,28 +150,77 @@ class _Build:
     #: Each language's part of the navigation, by language code.
     navs: dict[str, Navigation] = field(default_factory=dict)
     workers: int = 1
-    #: While serving: the digest of the inputs every page shares, and each page's own key.
-    inputs: str = ""
-    keys: dict[str, str] = field(default_factory=dict)
     #: While serving content with problems, the page every URL shows instead.
     problems_page: str | None = None
-    #: The search index, fed every finished page (from on_env on; none while showing problems).
+    #: The search index, fed every finished page (from on_env on; none while showing problems,
+    #: none while serving: a preview indexes after publishing, ``preview``).
     search: SearchIndex | None = None
     #: Whether workers build the pages' templates: the index is then fed as they finish.
     ahead: bool = False
+    serving: _Serving | None = None
+
+
+@dataclass
+class _Serving:
+    """What one serve rebuild knows of its inputs, and what it took from the cache."""
+
+    #: Digests of the settings (configuration, theme), of the set of files, and of every
+    #: document's face (``serve_cache``).
+    settings: str = ""
+    files: str = ""
+    faces: str = ""
+    #: Each document's face, by source path.
+    by_uri: dict[str, str] = field(default_factory=dict)
+    #: Whether every page reads of other pages what it read in the last rebuild.
+    same_reads: bool = False
+    #: The names whose links changed since the last rebuild, by language.
+    changed: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Each page's rendering key, and the renderings taken from the cache.
+    keys: dict[str, str] = field(default_factory=dict)
+    #: A digest of each page's links, and of what its rendering made (``Rendered``). Two
+    #: renderings under one key differ where what they read of other pages changed.
+    links: dict[str, str] = field(default_factory=dict)
+    contents: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, Rendered] = field(default_factory=dict)
+    records: dict[str, Records] = field(default_factory=dict)
+    #: Made by a worker of the first build: a page's rendering key, records and Markdown.
+    made: dict[str, tuple[str, tuple[Any, ...], str, Markdown]] = field(default_factory=dict)
+    #: Each page's template key, and the versions of the finished pages taken from the cache.
+    templates: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
+
+    def face(self, doc: Document) -> str:
+        return self.by_uri[doc.src_uri]
 
 
 class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def __init__(self) -> None:
         self.cache: ServeCache | None = None
+        self.preview: Preview | None = None
         self.staging: Staging | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook between serve rebuilds: so the cache lives."""
         self.cache = ServeCache() if command == "serve" else None
+        self.preview = Preview() if command == "serve" else None
 
     def on_shutdown(self) -> None:
-        self.cache = None
+        if self.preview is not None:
+            self.preview.close()
+        self.cache = self.preview = None
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Searches wait for the index of the pages being served (``preview``)."""
+        if self.preview is not None:
+            preview = self.preview
+            mount = getattr(server, "mount_path", "/")
+            wrap_server(server, lambda app: preview.gate(app, mount))
+        return server
+
+    def settled(self, timeout: float | None = None) -> bool:
+        """While serving: whether what is made after publishing (search index, open data) is
+        written, within ``timeout`` (tests)."""
+        return self.preview is None or self.preview.settled(timeout)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         prerendered = Prerendered()
@@ -164,6 +237,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         )
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
+        if self.cache is not None:
+            self.cache.forget_failed_build()
         site = prepare(
             Path(config.docs_dir),
             self.ctx,
@@ -171,6 +246,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             theme_dirs=[Path(d) for d in config.theme.dirs],
             nav_limit=self.config.nav_limit,
             languages=[LANGUAGE[code] for code in self.config.languages],
+            memo=self.cache,
         )
         if stops_the_build(list(site.problems)):
             # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
@@ -181,10 +257,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             # pages, other languages' English ones): MkDocs would warn of links to them.
             config.validation.links.not_found = logging.DEBUG
         self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
-        if self.cache is not None:
-            self.cache.forget_failed_build()
         config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
-        self.staging = Staging(config, atomic=self.config.atomic)
+        # A preview publishes what changed in place of the served files: so always staged.
+        self.staging = Staging(config, atomic=self.config.atomic or self.preview is not None)
+        if self.preview is not None:
+            self.preview.begin(search=self.config.search)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -209,19 +286,58 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         for asset in site.assets:
             files.append(File.generated(config, asset.src_uri, content=asset.content))
         config.nav = list(site.nav)
-        if self.cache is not None:  # only serving reuses pages, so only serving needs the digest
-            self.build.inputs = digest(
-                config.docs_dir,
-                config.use_directory_urls,
-                [e for e in config.markdown_extensions if isinstance(e, str)],
-                config.mdx_configs,
-                sorted(f.src_uri for f in files),
-                [
-                    (d.slug, d.src_uri, d.title, d.summary, d.all_names)
-                    for d in site.corpus.documents
-                ],
-            )
+        if self.cache is not None and not site.degraded:  # only serving reuses work
+            self._begin_serving(config, files)
         return files
+
+    def _begin_serving(self, config: MkDocsConfig, files: Files) -> None:
+        """The digests this rebuild's keys are made of, and what changed since the last."""
+        assert self.cache is not None
+        cache, site, linker = self.cache, self.build.site, self.build.linker
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        settings = digest(
+            config_file.read_bytes() if config_file and config_file.is_file() else None,
+            config.docs_dir,
+            config.site_url,
+            config.use_directory_urls,
+            [e for e in config.markdown_extensions if isinstance(e, str)],
+            config.mdx_configs,
+            dict(self.config),
+            replace(self.ctx, prerendered=None),
+            get_build_date(),
+            tree_signature(Path(config.theme.custom_dir) if config.theme.custom_dir else None),
+        )
+        on_files = digest(sorted(f.src_uri for f in files))
+        # What translations say of their English files (``generated.review``) reads the
+        # version of those files, bodies and all.
+        translated = {slug for _, slug in site.corpus.translations}
+        by_uri = {d.src_uri: cache.face(d) for c in site.corpora.values() for d in c.documents}
+        faces = digest(
+            settings,
+            on_files,
+            sorted(site.corpus.translations.items()),
+            [
+                (
+                    code,
+                    [
+                        (d.src_uri, by_uri[d.src_uri], d.version if d.slug in translated else None)
+                        for d in c.documents
+                    ],
+                    c.unloaded,
+                    c.assets,
+                )
+                for code, c in site.corpora.items()
+            ],
+        )
+        serving = self.build.serving = _Serving(settings, on_files, faces, by_uri)
+        linker.recording = True
+        names = linker.matcher_names
+        serving.same_reads = cache.names is not None and cache.get("faces") == faces
+        if not serving.same_reads and cache.names is not None:
+            serving.changed = {
+                code: changed_names(cache.names.get(code, {}), now) for code, now in names.items()
+            }
+        cache.put("faces", faces)
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -231,17 +347,30 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         # MkDocs renders theme templates (404.html) with this one: the source language's.
         nav = build.nav = build.navs[SOURCE.code]
         pages = _pages(files, config)
+        # A serve rebuild runs beside the server's threads, where forking is unsafe; it
+        # renders few pages anyway. Workers render the first build, before the threads start.
         build.workers = workers_for(len(pages), self._workers_wanted(config))
-        if build.workers > 1:
+        first = self.cache is None or self.cache.names is None
+        if build.workers > 1 and threading.active_count() == 1 and first:
             build.populated = populate_ahead(
                 pages,
                 config,
                 files,
                 build.workers,
-                lambda page: build.found[page.file.src_uri],
+                lambda page: self._found_ahead(page.file.src_uri),
                 self._is_overview,
             )
+        else:
+            build.workers = 1
         return nav
+
+    def _found_ahead(self, uri: str) -> Any:
+        """What a worker hands back with a page besides the page: what the linker found, and
+        while serving what the cache keeps of it."""
+        serving = self.build.serving
+        if serving is None:
+            return self.build.found[uri]
+        return self.build.found[uri], serving.made.get(uri)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Nothing to read for a document the loader has read and checked, or a page rendered
@@ -258,6 +387,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         uri, build = page.file.src_uri, self.build
         site, linker = build.site, build.linker
         if uri in build.populated:  # a worker rendered it: on_page_content restores it
+            skip_rendering(page)
             return ""
         stand_in = site.stand_ins.get(uri)
         if stand_in is not None:  # left out for its own problems: check its body all the same
@@ -275,42 +405,120 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 "description": escape(doc.summary),
                 "kind": translate(doc.language, f"kind.{doc.kind}"),
                 "searchable": True,
-                "json_ld": json_ld(doc, self.ctx),  # escaped for its script element
+                "json_ld": self._json_ld(doc),  # escaped for its script element
             }
         elif spec is not None:
             page.meta["description"] = escape(page_description(spec.page, spec.language.code))
             page.meta["searchable"] = spec.page.searchable
         else:  # refused by the loader before it could be read (too large, not text): no page
             return ""
-        markdown = site.markdown(uri, self.ctx)
-        if self.cache is not None and not site.degraded:
-            # A page shown in English in another language has the English page's file and body.
-            where = (uri, doc.path, doc.body_line) if doc else uri
-            key = build.keys[uri] = digest("page", build.inputs, where, markdown)
-            if key in self.cache.last:
-                return ""  # rendered last time from the same inputs: on_page_content restores it
+        serving = build.serving
+        if serving is None:
+            markdown = site.markdown(uri, self.ctx)
+        else:
+            kept = self._kept_or_key(uri, doc)
+            if kept is None:  # rendered in an earlier rebuild: on_page_content restores it
+                skip_rendering(page)
+                return ""
+            markdown = kept
         if doc is None:
             return markdown
         linker.begin_page(doc)
         return linker.bounded(markdown)
 
+    def _json_ld(self, doc: Any) -> str:
+        serving = self.build.serving
+        if serving is None or self.cache is None:
+            return json_ld(doc, self.ctx)
+        key = digest("json-ld", serving.settings, self.cache.identity(doc))
+        found = self.cache.get(key)
+        return self.cache.put(key, json_ld(doc, self.ctx)) if found is None else found
+
+    def _kept_or_key(self, uri: str, doc: Any) -> str | None:
+        """While serving: None for a page whose rendering is kept, else its Markdown (and the
+        rendering's key is noted, and what MkDocs logs while rendering it is captured)."""
+        cache, build = self.cache, self.build
+        serving = build.serving
+        assert cache is not None and serving is not None
+        identity = cache.identity(doc) if doc is not None else ""
+        markdown_key = digest("markdown", serving.settings, uri, identity)
+        markdown: Markdown | None = cache.last.get(markdown_key)
+        if markdown is not None and not serving.same_reads:
+            lookups = markdown.lookups
+            if lookups is None or not lookups.hold(build.site.corpus_of(uri), serving.face):
+                markdown = None
+        if markdown is None:
+            text, lookups = build.site.markdown_reading(uri, self.ctx, serving.face)
+            blocks = self.ctx.prerendered.blocks(text)  # type: ignore[union-attr]
+            resolves = _LINKS_TO_FILES.search(text) is not None
+            markdown = Markdown(text, digest(text), blocks, lookups, resolves)
+        cache.put(markdown_key, markdown)
+        key = digest(
+            "page",
+            serving.settings,
+            uri,
+            # A page shown in English in another language has the English page's file and body.
+            (doc.path, doc.body_line, serving.face(doc)) if doc is not None else None,
+            markdown.digest,
+            serving.files if markdown.resolves else None,
+        )
+        kept: Rendered | None = cache.last.get(key)
+        if kept is not None and doc is not None and not serving.same_reads:
+            reads = kept.populated.extra.reads
+            changed = serving.changed.get(doc.language, frozenset())
+            if reads is None or not reads.hold(build.linker, doc.language, changed):
+                kept = None
+        serving.keys[uri] = key
+        if kept is not None:
+            serving.kept[uri] = cache.get(key)
+            return None
+        serving.made[uri] = (key, (), markdown_key, markdown)
+        self.ctx.prerendered.add(markdown.blocks)  # type: ignore[union-attr]
+        serving.records[uri] = Records()
+        return markdown.text
+
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         uri, build = page.file.src_uri, self.build
-        key = build.keys.get(uri)
-        cached = self.cache.get(key) if self.cache is not None and key else None
-        restored = build.populated.get(uri) or cached  # by a worker, or kept
-        if restored is not None:
-            restored.restore(page, files)
-            html, found = restored.content, restored.extra
+        serving = build.serving
+        kept = serving.kept.get(uri) if serving is not None else None
+        ahead = build.populated.get(uri)
+        if kept is not None:  # rendered in an earlier rebuild
+            serving.links[uri] = kept.links  # type: ignore[union-attr]
+            serving.contents[uri] = kept.version  # type: ignore[union-attr]
+            kept.populated.restore(page, files, meta=False)
+            replay(kept.records)
+            html, found = kept.populated.content, kept.populated.extra
+        elif ahead is not None:  # by a worker
+            ahead.restore(page, files)
+            html, found = ahead.content, ahead.extra
+            if serving is not None:
+                found, made = found
+                if made is not None:
+                    serving.keys[uri] = made[0]
+                    self._keep(uri, replace(ahead, extra=found), made)
         else:
+            records = serving.records.pop(uri).done() if serving and uri in serving.records else ()
             found = build.linker.end_page()  # nothing found on a generated page
             html = sanitized(html)
-            if self.cache is not None and key:
-                self.cache.put(key, Populated.capture(page, html, found))
+            if serving is not None and uri in serving.made:
+                made = (serving.keys[uri], records, *serving.made[uri][2:])
+                serving.made[uri] = made
+                self._keep(uri, Populated.capture(page, html, found), made)
         build.found[uri] = found
         return html
+
+    def _keep(self, uri: str, populated: Populated[PageLinks], made: tuple[Any, ...]) -> None:
+        assert self.cache is not None
+        key, records, markdown_key, markdown = made
+        self.cache.put(markdown_key, markdown)
+        version = digest(populated.content, _toc_key(populated.toc), populated.title_from_render)
+        rendered = Rendered(populated, records, digest(populated.extra.links), version)
+        self.cache.put(key, rendered)
+        assert self.build.serving is not None
+        self.build.serving.links[uri] = rendered.links
+        self.build.serving.contents[uri] = rendered.version
 
     @event_priority(100)
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -326,26 +534,144 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             print_diagnostics(list(build.derived.problems), sys.stderr)
             build.problems_page = problems_page(list(build.derived.problems))
             return env
-        for asset in derived_files(build.site, build.derived, self.ctx):  # need every link
-            files.append(File.generated(config, asset.src_uri, content=asset.content))
+        self._add_derived_files(config, files)
         env.bytecode_cache = bytecode_cache("theme", env.filters)
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
-        search = build.search = self._search_index()
-        if build.workers > 1 and build.nav is not None:  # every page's template, ahead
-            pages = _pages(files, config)
-            build.ahead = True
-            build.built = build_ahead(
-                pages, config, build.nav, env, build.workers, self._is_overview,
-                search and (lambda page, html: search.add(page.file.dest_uri, html)),
-            )  # fmt: skip
-            if search is not None:
-                search.request()  # Pagefind builds the index while MkDocs writes the pages
+        pages = _pages(files, config)
+        if build.serving is not None:
+            self._templates_kept(pages, files)
+        # A preview indexes what it serves once it is published (``preview``).
+        build.search = self._search_index() if self.preview is None else None
+        ahead = [page for page in pages if page.file.src_uri not in build.built]
+        if build.workers > 1 and build.nav is not None and ahead:  # every page's template, ahead
+            self._build_ahead(ahead, config, env)
+        if build.built:
             stub_template(env)
-            for page in pages:  # MkDocs' loop now only writes what the workers made
-                page.meta["template"] = AHEAD_TEMPLATE
-                page.content = ""  # nothing reads it again
+            for page in pages:  # MkDocs' loop then only writes what was made already
+                if page.file.src_uri in build.built:
+                    page.meta["template"] = AHEAD_TEMPLATE
+        if self.preview is not None:
+            self.preview.static_files(files)
         return env
+
+    def _add_derived_files(self, config: MkDocsConfig, files: Files) -> None:
+        """The files that need every page's links; a preview makes them once it is published."""
+        build = self.build
+        site, derived, ctx = build.site, build.derived, self.ctx
+        assert derived is not None
+        if self.preview is None:
+            for asset in derived_files(site, derived, ctx):
+                files.append(File.generated(config, asset.src_uri, content=asset.content))
+            return
+        serving = build.serving
+        # Made of every face and of every page's links.
+        key = digest(serving.faces, sorted(serving.links.items())) if serving else None
+        made = lambda: ((f.src_uri, f.content) for f in derived_files(site, derived, ctx))  # noqa: E731
+        self.preview.later(made, derived_paths(), key)
+
+    def _build_ahead(self, pages: list[Page], config: MkDocsConfig, env: Any) -> None:
+        """Every page's template rendered in workers (while serving, kept for rebuilds)."""
+        build = self.build
+        assert build.nav is not None
+        search = build.search
+        build.ahead = True
+        made = build_ahead(
+            pages, config, build.nav, env, build.workers, self._is_overview,
+            search and (lambda page, html: search.add(page.file.dest_uri, html)),
+        )  # fmt: skip
+        if search is not None:
+            search.request()  # Pagefind builds the index while MkDocs writes the pages
+        build.built.update(made)
+        serving = build.serving
+        if serving is not None:
+            assert self.cache is not None
+            for uri, output in made.items():
+                built = Built(output, version(output))
+                serving.versions[uri] = built.version
+                if uri in serving.templates:
+                    self.cache.put(serving.templates[uri], built)
+        for page in pages:
+            page.content = ""  # nothing reads it again
+
+    def _templates_kept(self, pages: list[Page], files: Files) -> None:
+        """While serving: every brief's "Mentioned in" now, then each page's template key,
+        and the finished pages whose every input is as it was (``serve_cache``)."""
+        build, cache = self.build, self.cache
+        serving, derived = build.serving, build.derived
+        assert serving is not None and cache is not None and derived is not None
+        navs = {code: digest(_nav_key(nav.items)) for code, nav in build.navs.items()}
+        names = names_urls(files)  # all a page's template reads of the site's files
+        for page in pages:
+            uri = page.file.src_uri
+            rendering = serving.contents.get(uri)
+            backlinks = self._fill_backlinks(page)
+            if rendering is None:  # a page rendered without a key: nothing to go by
+                continue
+            key = serving.templates[uri] = digest(
+                "template",
+                serving.settings,
+                names,
+                navs.get(language_of(uri).code),
+                uri,
+                rendering,  # the page's content: what its rendering made, its "Mentioned in"
+                backlinks,
+                page.url,
+                page.canonical_url,
+                page.edit_url,
+                page.is_homepage,
+                page.title,
+                sorted(page.meta.items()),
+                _toc_key(page.toc),
+                [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)],
+                [a.title for a in page.ancestors],
+            )
+            built: Built | None = cache.get(key)
+            if built is not None:
+                build.built[uri] = built.output
+                serving.versions[uri] = built.version
+
+    def _fill_backlinks(self, page: Page) -> str | None:
+        """A brief's "Mentioned in", in place of its placeholder; while serving, its key."""
+        build = self.build
+        assert build.derived is not None
+        doc = build.site.documents.get(page.file.src_uri)
+        if doc is None or not page.content or BACKLINKS_PLACEHOLDER not in page.content:
+            return None
+        links = build.derived.backlinks.get(doc.language, {}).get(doc.slug, ())
+        corpus = build.site.corpora[doc.language]
+        ctx = replace(self.ctx, language=LANGUAGE[doc.language])
+        key = None
+        if self.cache is None or build.serving is None:
+            html = backlinks_html(doc, links, corpus, ctx)
+        else:
+            # The links come from their pages' renderings and front matter: the same links
+            # from each page and the same faces, the same list (and the same titles to show).
+            serving = build.serving
+            keys, faces, sources = serving.links, serving.by_uri, []
+            for slug in sorted({link.source for link in links}):
+                source = corpus.by_slug.get(slug)
+                if source is not None:
+                    sources.append((slug, faces[source.src_uri], keys.get(source.src_uri)))
+            exact = all(rendering is not None for _, _, rendering in sources)
+            settings, face = serving.settings, faces[doc.src_uri]
+            key = digest("backlinks", settings, face, sources, None if exact else links)
+            found = self.cache.get(key)
+            if found is not None:
+                same, html = found
+                self.cache.get(same)  # kept for the next build too
+            else:
+                # A page whose links changed may still link here as it did: then the list
+                # is the same (made of its sources' faces and of the links themselves).
+                titles = [(slug, face) for slug, face, _ in sources]
+                same = digest("backlinks of", settings, face, titles, links)
+                html = self.cache.get(same) or self.cache.put(
+                    same, backlinks_html(doc, links, corpus, ctx)
+                )
+                self.cache.put(key, (same, html))
+            key = same  # the list itself
+        page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
+        return key
 
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
@@ -353,21 +679,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         build = self.build
         if build.navs:
             context["nav"] = build.navs[language_of(page.file.src_uri).code]
-        doc = build.site.documents.get(page.file.src_uri)
-        if page.file.src_uri in build.built or doc is None or build.derived is None:
+        if page.file.src_uri in build.built or build.derived is None or build.derived.failed:
             return context
-        if page.content and BACKLINKS_PLACEHOLDER in page.content:
-            links = build.derived.backlinks.get(doc.language, {}).get(doc.slug, ())
-            corpus = build.site.corpora[doc.language]
-            ctx = replace(self.ctx, language=LANGUAGE[doc.language])
-            if self.cache is None:
-                html = backlinks_html(doc, links, corpus, ctx)
-            else:
-                key = digest("backlinks", build.inputs, doc.src_uri, links)
-                html = self.cache.get(key) or self.cache.put(
-                    key, backlinks_html(doc, links, corpus, ctx)
-                )
-            page.content = page.content.replace(BACKLINKS_PLACEHOLDER, html)
+        self._fill_backlinks(page)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -376,15 +690,24 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         A live preview has none: its server adds an inline reload script to every page, a new
         one each time, which no policy could know the hash of.
         """
-        build = self.build
+        build, uri = self.build, page.file.src_uri
+        serving = build.serving
+        known = None
         if build.problems_page is not None:
-            return build.problems_page
-        built = build.built.get(page.file.src_uri)
-        if built is not None:
-            return built
-        output = output if self.cache is not None else with_policy(output, page.content or "")
+            output = build.problems_page
+        elif uri in build.built:
+            output = build.built[uri]
+            known = serving.versions.get(uri) if serving is not None else None
+        elif serving is not None and uri in serving.templates:
+            assert self.cache is not None
+            built = self.cache.put(serving.templates[uri], Built(output, version(output)))
+            known = built.version
+        elif self.cache is None:
+            output = with_policy(output, page.content or "")
         if build.search is not None and not build.ahead:  # else given as workers finish
             build.search.add(page.file.dest_uri, output)
+        if self.preview is not None:
+            self.preview.page(page.file, output, known)
         return output
 
     def on_post_template(
@@ -397,7 +720,15 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
-            self.cache.keep_used()
+            build = self.build
+            problems = build.problems_page is not None or build.serving is None
+            self.cache.keep_used(showing_problems=problems, checked=build.serving is not None)
+            if build.serving is not None:  # what the kept renderings were checked against
+                self.cache.names = dict(build.linker.matcher_names)
+        if self.preview is not None and self.staging is not None:
+            # Published first, indexed after: searches wait for the index (``preview``).
+            self.staging.publish(config, self.preview.publish)
+            return
         search, self.build.search = self.build.search, None
         try:
             if search is not None:
@@ -434,10 +765,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def _workers_wanted(self, config: MkDocsConfig) -> int:
         """The ``workers`` option (0: one per core for a large task), or 1.
 
-        1 while serving (the server runs threads, and its rebuilds reuse unchanged pages) and
-        next to another plugin (workers would skip its page events).
+        1 next to another plugin (workers would skip its page events). While serving, workers
+        render only the first build, before the server's threads start (``on_nav``).
         """
-        if self.cache is not None or set(config.plugins) != {"dialogue"}:
+        if set(config.plugins) != {"dialogue"}:
             return 1
         return self.config.workers
 
@@ -459,3 +790,17 @@ def _pages(files: Files, config: MkDocsConfig) -> list[Page]:
         if file.page is None:
             Page(None, file, config)
     return [file.page for file in files.documentation_pages() if file.page is not None]
+
+
+def _nav_key(items: Any) -> list[Any]:
+    """What the theme shows of a navigation: each item's kind, title, URL and metadata."""
+    key: list[Any] = []
+    for item in items:
+        meta = sorted(item.meta.items()) if isinstance(item, Page) and item.meta else None
+        children = _nav_key(item.children) if isinstance(item, Section) else None
+        key.append((type(item).__name__, item.title, getattr(item, "url", None), meta, children))
+    return key
+
+
+def _toc_key(toc: Any) -> list[Any]:
+    return [(a.title, a.url, a.level, _toc_key(a.children)) for a in toc or ()]

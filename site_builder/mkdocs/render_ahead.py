@@ -55,7 +55,7 @@ class Populated(Generic[Extra]):
     def capture(cls, page: Page, content: str, extra: Extra) -> Populated[Extra]:
         links = page.links_to_anchors
         return cls(
-            meta=page.meta,
+            meta=dict(page.meta),
             content=content,
             toc=page.toc,
             title_from_render=rendered_title(page),
@@ -66,8 +66,11 @@ class Populated(Generic[Extra]):
             extra=extra,
         )
 
-    def restore(self, page: Page, files: Files) -> None:
-        page.meta, page.content, page.toc = self.meta, self.content, self.toc
+    def restore(self, page: Page, files: Files, *, meta: bool = True) -> None:
+        """``meta``: False where the page's metadata was made afresh (a page kept by serve)."""
+        if meta:
+            page.meta = dict(self.meta)
+        page.content, page.toc = self.content, self.toc
         restore_rendered_title(page, self.title_from_render)
         page.present_anchor_ids = self.anchors
         if self.links_to_anchors is not None:

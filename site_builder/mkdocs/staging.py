@@ -8,6 +8,7 @@ but MkDocs only says so after ``on_post_build``: so warnings are counted here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,11 +30,16 @@ class Staging:
             self.staging = publish.staging_dir(self.site_dir)
             config.site_dir = str(self.staging)
 
-    def publish(self, config: MkDocsConfig) -> None:
-        """Swap the staged site in, unless a strict build warned (MkDocs then fails it)."""
+    def publish(
+        self, config: MkDocsConfig, move: Callable[[Path, Path], None] = publish.publish
+    ) -> None:
+        """Swap the staged site in, unless a strict build warned (MkDocs then fails it).
+
+        ``move(staging, site_dir)`` does it (a preview moves only what changed).
+        """
         if self._stop_counting_warnings() or self.staging is None:
             return
-        publish.publish(self.staging, self.site_dir)
+        move(self.staging, self.site_dir)
         config.site_dir = str(self.site_dir)
         self.staging = None
 

@@ -23,10 +23,12 @@ from types import MappingProxyType
 
 from site_builder.content.diagnostics import Diagnostic, has_errors
 from site_builder.content.languages import SOURCE, Language, language_of
-from site_builder.content.loader import load_corpus
+from site_builder.content.loader import Memo, load_corpus
 from site_builder.content.model import Corpus, Document, Link, StandIn
 from site_builder.generated import GeneratedFile, assets, data_files, pages_for
 from site_builder.generated.base import PageSpec
+from site_builder.generated.datapackage import BRIEFS, PACKAGE
+from site_builder.generated.dataset import DATA_DIR, TABLES
 from site_builder.markdown.linker import PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
@@ -34,6 +36,7 @@ from site_builder.site.links import backlinks, front_matter_links
 from site_builder.site.localized import localized, translated_pages, written_sites
 from site_builder.site.navigation import NavEntry, navigation
 from site_builder.site.pages import document_markdown
+from site_builder.site.reads import Face, Lookups, ReadingCorpus
 
 
 @dataclass(frozen=True)
@@ -62,12 +65,28 @@ class PreparedSite:
 
     def markdown(self, src_uri: str, ctx: BuildContext) -> str:
         """The full Markdown of a page to publish (a document's or a generated page's)."""
+        return self.markdown_reading(src_uri, ctx)[0]
+
+    def markdown_reading(
+        self, src_uri: str, ctx: BuildContext, face: Face | None = None
+    ) -> tuple[str, Lookups | None]:
+        """A page's Markdown, and with ``face`` what it read of other documents (``reads``):
+        None for a page that reads them all, as a generated page does."""
         language = language_of(src_uri)
         corpus, ctx = self.corpora[language.code], replace(ctx, language=language)
         doc = self.documents.get(src_uri)
-        if doc is not None:
-            return doc.body if self.degraded else document_markdown(doc, corpus, ctx)
-        return self.generated[src_uri].markdown(corpus, ctx)
+        if doc is None:
+            return self.generated[src_uri].markdown(corpus, ctx), None
+        if self.degraded:
+            return doc.body, None
+        if face is None:
+            return document_markdown(doc, corpus, ctx), None
+        reading = ReadingCorpus(corpus, face)
+        return document_markdown(doc, reading, ctx), reading.lookups  # type: ignore[arg-type]
+
+    def corpus_of(self, src_uri: str) -> Corpus:
+        """The corpus of the site a page is in."""
+        return self.corpora[language_of(src_uri).code]
 
 
 def prepare(
@@ -78,12 +97,14 @@ def prepare(
     theme_dirs: Sequence[Path] = (),
     nav_limit: int = 40,
     languages: Sequence[Language] = (SOURCE,),
+    memo: Memo | None = None,
 ) -> PreparedSite:
     """Load, validate and generate: everything that needs no rendered page.
 
-    ``languages``: the sites to publish (the source's always, first).
+    ``languages``: the sites to publish (the source's always, first). ``memo``: what a live
+    preview kept of each file from its last rebuild (``content.loader``).
     """
-    corpus, problems = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs)
+    corpus, problems = load_corpus(content_dir, workers=workers, theme_dirs=theme_dirs, memo=memo)
     degraded = has_errors(problems)
     if degraded:
         # With problems, pages are rendered only to find their bodies' problems: the bodies
@@ -164,3 +185,8 @@ def derived_files(
 ) -> tuple[GeneratedFile, ...]:
     """The files that need every page's links: the open data (briefs.json, its tables)."""
     return tuple(data_files(site.corpus, ctx, derived.backlinks[SOURCE.code]))
+
+
+def derived_paths() -> frozenset[str]:
+    """Where ``derived_files`` go, whatever the content."""
+    return frozenset(f"{DATA_DIR}/{path}" for path in (BRIEFS, PACKAGE, *(t.path for t in TABLES)))

@@ -61,6 +61,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -392,14 +393,17 @@ def _reaped(process: subprocess.Popen[bytes]) -> float | None:
         time.sleep(0.005)
 
 
-def index_site(site_dir: Path) -> Indexed:
-    """Index every page of ``site_dir`` into ``site_dir/pagefind``, replacing any index there,
-    as the build does (the pages in order of their paths)."""
+def index_site(site_dir: Path, pages: Sequence[str] | None = None) -> Indexed:
+    """Index the pages of ``site_dir`` into ``site_dir/pagefind``, replacing any index there,
+    as the build does: ``pages``, their paths in the folder in the site's page order (the
+    order makes the index's bytes), or every page in order of its path."""
+    if pages is None:
+        found = (p.relative_to(site_dir).as_posix() for p in sorted(site_dir.rglob("*.html")))
+        pages = [path for path in found if not path.startswith(f"{INDEX_FOLDER}/")]
     index = SearchIndex()
     try:
-        for page in sorted(site_dir.rglob("*.html")):
-            if INDEX_FOLDER not in page.relative_to(site_dir).parts[:1]:
-                index.add(page.relative_to(site_dir).as_posix(), page.read_text("utf-8"))
+        for path in pages:
+            index.add(path, (site_dir / path).read_text("utf-8"))
     except BaseException:
         index.close()
         raise

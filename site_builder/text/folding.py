@@ -119,6 +119,7 @@ def is_invisible(char: str) -> bool:
     return any(low <= codepoint <= high for low, high in _IGNORABLE_RANGES)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(text: str) -> str:
     """What a name looks like, after the skeleton of Unicode TR39: names with one skeleton
     cannot be told apart by a reader ("Kosovo" with a Cyrillic "о", a fullwidth "Ｋ" or a

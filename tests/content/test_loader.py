@@ -463,6 +463,37 @@ def test_loading_in_workers_gives_what_loading_here_gives(content: Path) -> None
     assert load_corpus(content, workers=2) == load_corpus(content, workers=1)
 
 
+class _Memo(dict):  # type: ignore[type-arg]
+    """A live preview's memo, as the loader sees it."""
+
+    def get(self, key):  # type: ignore[no-untyped-def, override]
+        return super().get(key)
+
+    def put(self, key, value):  # type: ignore[no-untyped-def]
+        self[key] = value
+        return value
+
+
+def test_a_memo_reuses_the_files_that_did_not_change_and_checks_the_folder_again(
+    tmp_path: Path,
+) -> None:
+    """A rebuild reads every file, checks only those whose bytes changed, and runs the rules
+    of the whole folder again: a name that a changed file now shares is reported."""
+    files = {"places/presevo.md": place("Preševo"), "places/medveda.md": place("Medveđa")}
+    content = make_content(tmp_path, files)
+    memo = _Memo()
+    first, problems_first = load_corpus(content, memo=memo)
+    assert problems_first == [] and len(memo) == 2
+    (content / "places" / "medveda.md").write_text(place("Medveđa", "aliases: [Presevo]\n"))
+    second, found = load_corpus(content, memo=memo)
+    assert second.by_slug["presevo"] is first.by_slug["presevo"]  # kept as it was
+    assert [d.message for d in found] == [
+        "name 'Presevo' is also a name of content/places/presevo.md",
+        "name 'Preševo' is also a name of content/places/medveda.md",
+    ]
+    assert (second, found) == load_corpus(content)
+
+
 def test_a_translation_left_out_stands_in_as_its_page_in_its_languages_site(
     tmp_path: Path,
 ) -> None:

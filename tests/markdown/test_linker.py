@@ -10,7 +10,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from site_builder.markdown.linker import NOTES_PLACEHOLDER, Linker, PageLinks
-from tests.support import EXTENSIONS, make_ctx
+from tests.support import EXTENSIONS, make_corpus, make_ctx
 from tests.support import LINK_CORPUS as CORPUS
 
 
@@ -202,6 +202,43 @@ def test_notes_close_the_page_by_default() -> None:
     assert output.index('<h2 id="later">') < output.index('<div class="footnote"')
 
 
+def _recorded(corpus, markdown: str):  # type: ignore[no-untyped-def]
+    linker = Linker(corpus, make_ctx())
+    linker.recording = True
+    page = replace(corpus.by_slug["news"], body=markdown)
+    return linker.render(page, markdown, EXTENSIONS)[1].reads
+
+
+def test_a_recording_linker_says_what_the_page_read_of_other_pages() -> None:
+    """Each slug the page names, as it was known, and its prose as the matcher read it."""
+    reads = _recorded(CORPUS, "Serbia met [[kosovo]], and [[nowhere]] said so.")
+    assert reads is not None
+    known = dict(reads.known)
+    assert sorted(known) == ["kosovo", "nowhere", "serbia"]
+    assert known["serbia"].source == "actors/serbia.md"
+    assert known["serbia"].tooltip == "A state <in> the Balkans."
+    assert known["nowhere"].source is None and known["nowhere"].hint == ""
+    assert "Serbia met" in reads.prose
+    assert _recorded(CORPUS, "Serbia.") is not None
+    assert Linker(CORPUS, make_ctx()).render(CORPUS.by_slug["news"], "Serbia.")[1].reads is None
+
+
+def test_what_a_page_read_holds_until_a_page_it_names_or_a_name_in_it_changes() -> None:
+    reads = _recorded(CORPUS, "Serbia and Medveđa met.")
+    assert reads is not None
+
+    def holds(corpus, changed=frozenset()):  # type: ignore[no-untyped-def]
+        return reads.hold(Linker(corpus, make_ctx()), "en", changed)
+
+    assert holds(CORPUS)
+    renamed = make_corpus(
+        *(replace(d, summary="Renamed.") if d.slug == "serbia" else d for d in CORPUS.documents)
+    )
+    assert not holds(renamed)  # every link to Serbia shows its summary
+    assert not holds(CORPUS, frozenset({"Medveda"}))  # a name in the prose links elsewhere now
+    assert holds(CORPUS, frozenset({"Lodz Office"}))  # a name the page does not say
+
+
 class _Rewrite(Treeprocessor):
     """What a site engine does for readers once the linker has read the tree's links: MkDocs'
     relpath, which MkDocs adds after every extension."""
@@ -228,4 +265,3 @@ def test_targets_are_read_as_written_whatever_the_engine_makes_of_them(raw: str)
     if raw:
         expected.add(("link", "../../rewritten/"))
     assert {(t.kind, t.url) for t in found.targets} == expected
-

@@ -19,8 +19,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+def _fetch(url: str, timeout: float = 5) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read().decode("utf-8")
 
 
@@ -55,6 +55,10 @@ def test_serve_rebuilds_backlinks_and_indexes_after_an_edit(tmp_path: Path) -> N
         title_line = next(line for line in text.splitlines() if line.startswith("title:"))
         actor.write_text(text.replace(title_line, "title: Renamed Actor Xyzzy", 1), "utf-8")
         assert _wait_for(lambda: "Renamed Actor Xyzzy" in _fetch(index)), log.read_text()
+        # What is made after the reload is never served stale: a request waits for it.
+        data = f"http://127.0.0.1:{port}/data/briefs.json"
+        assert "Renamed Actor Xyzzy" in _fetch(data, timeout=120)
+        assert '"languages"' in _fetch(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", 120)
         assert "Renamed Actor Xyzzy" in _search_titles(f"http://127.0.0.1:{port}/")
         builds = log.read_text().count("Building documentation")
         time.sleep(3)

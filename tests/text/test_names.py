@@ -1,7 +1,8 @@
 import re
 
 from site_builder.content.model import Name
-from site_builder.text.names import NameMatcher, corpus_matcher, spellings
+from site_builder.text.folding import fold
+from site_builder.text.names import NameMatcher, changed_names, corpus_matcher, spellings
 from tests.support import make_corpus, make_doc
 
 
@@ -48,3 +49,17 @@ def test_one_pattern_shaped_as_a_trie() -> None:
     assert pattern.count("Name") == 1
     assert len(re.findall(r"\|", pattern)) < 2000 + 200
     assert found(matcher, "x Name1999 y") == [("Name1999", "n1999")]
+
+
+def test_changed_names_are_those_that_link_elsewhere_or_no_longer_or_newly() -> None:
+    before = {"Kosovo": "kosovo", "Serbia": "serbia", "EU": "european-union"}
+    after = {"Kosovo": "kosovo", "Serbia": "serbia-state", "Brussels": "brussels"}
+    assert changed_names(before, after) == {"Serbia", "EU", "Brussels"}
+    assert changed_names(before, dict(before)) == frozenset()
+
+
+def test_matching_folded_text_is_matching_the_text() -> None:
+    matcher = NameMatcher([("Preševo", "presevo"), ("Preševo Valley", "valley")])
+    text = "In the Preševo Valley and in Presevo."
+    assert list(matcher.find_folded(fold(text))) == list(matcher.find(text))
+    assert matcher.names == {"Presevo": "presevo", "Presevo Valley": "valley"}
