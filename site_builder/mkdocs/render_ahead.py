@@ -136,7 +136,9 @@ def populate_ahead(
         if store is not None:
             store.put(page)
         assert page.content is not None
-        return Populated.capture(page, page.content, extra(page))
+        populated = Populated.capture(page, page.content, extra(page))
+        page.markdown = None  # kept by MkDocs: a worker keeps nothing of a page handed back
+        return populated
 
     results = fork_map(populate, pages, workers, heavy)
     return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
@@ -176,6 +178,7 @@ def write_ahead(
         store.take(page)
         html = render(page)
         write_page(page, html)
+        page.content, page.toc = "", None  # nor of a page written
         return html if each else None
 
     def given(index: int, html: str) -> None:
