@@ -276,9 +276,14 @@ def _front_matter(brief: Brief, by_kind: dict[str, list[Brief]], rng: random.Ran
         if rng.random() < 0.5:
             lines.append(f"    checked: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
     lines.append("timeline:")
+    days: list[str] = []
     for _ in range(rng.randint(1, 3)):
+        day = _date(rng)
+        while day in days:  # one brief's two like events on one day would read as one, twice
+            day = _date(rng)
+        days.append(day)
         lines += [
-            f"  - date: {_date(rng)}",
+            f"  - date: {day}",
             f"    text: {_q('Talks on ' + brief.title + ' continued.')}",
             f"    source: {rng.choice(sources)}",
         ]

@@ -13,6 +13,8 @@ one fails ``tests/mkdocs/test_internals.py`` by name, not a build somewhere down
 * ``File.abs_dest_path``: where MkDocs writes a page or copies a file (a cached property,
   so it can be set). A live preview points it at the null device for a file the served folder
   has already (``preview``): MkDocs' loops write every file, and offer no way to skip one.
+* ``mkdocs.utils.write_file``: a page written by the worker that rendered it, encoded as
+  ``_build_page`` encodes it, so a large build's parent holds no page's HTML.
 * ``Page.render``: replaced, on a page the plugin restores (rendered ahead, or kept by
   serve), by setting its content only; MkDocs would build a Markdown converter with every
   extension for each such page, to convert nothing (a third of a serve rebuild at 1,000
@@ -30,6 +32,7 @@ from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 __all__ = [
     "get_context",
@@ -40,6 +43,7 @@ __all__ = [
     "skip_rendering",
     "wrap_server",
     "write_nowhere",
+    "write_page",
 ]
 
 populate_page = _populate_page
@@ -55,6 +59,11 @@ def rendered_title(page: Page) -> str | None:
 
 def restore_rendered_title(page: Page, title: str | None) -> None:
     page._title_from_render = title
+
+
+def write_page(page: Page, output: str) -> None:
+    """``output`` written where MkDocs' own loop writes ``page``, as it writes it."""
+    write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
 
 
 def write_nowhere(file: File) -> None:

@@ -72,10 +72,12 @@ from site_builder.mkdocs.languages import (
 from site_builder.mkdocs.preview import Preview, version
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
+    PageStore,
     Populated,
     build_ahead,
     populate_ahead,
     stub_template,
+    write_ahead,
 )
 from site_builder.mkdocs.serve_cache import (
     Built,
@@ -116,6 +118,10 @@ _LINKS_TO_FILES = re.compile(r"\]\(|^ {0,3}\[[^\]]*\]:|<(?:a|img)\b", re.MULTILI
 
 _log = logging.getLogger("mkdocs.plugins.dialogue")
 
+#: What MkDocs' loop writes, to the null device, for a page its worker wrote: not nothing,
+#: which MkDocs would log as a page skipped.
+_WRITTEN = "<!-- written by a worker -->"
+
 
 class DialoguePluginConfig(Config):
     nav_limit = config_options.Type(int, default=40)
@@ -142,9 +148,12 @@ class _Build:
     linker: Linker
     #: What rendering each page found, by source path: a page rendered twice counts once.
     found: dict[str, PageLinks] = field(default_factory=dict)
-    #: Pages rendered ahead by workers: their Markdown, then their finished HTML.
+    #: Pages rendered ahead by workers: their Markdown, then their finished HTML (while
+    #: serving), or in a build the pages the workers wrote, and their contents between.
     populated: dict[str, Populated[PageLinks]] = field(default_factory=dict)
     built: dict[str, str] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)
+    store: PageStore | None = None
     derived: Derived | None = None
     nav: Navigation | None = None
     #: Each language's part of the navigation, by language code.
@@ -352,6 +361,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         build.workers = workers_for(len(pages), self._workers_wanted(config))
         first = self.cache is None or self.cache.names is None
         if build.workers > 1 and threading.active_count() == 1 and first:
+            # A build keeps no page's HTML here; serve keeps it all, to reuse.
+            build.store = PageStore() if self.cache is None else None
             build.populated = populate_ahead(
                 pages,
                 config,
@@ -359,6 +370,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 build.workers,
                 lambda page: self._found_ahead(page.file.src_uri),
                 self._is_overview,
+                build.store,
             )
         else:
             build.workers = 1
@@ -546,10 +558,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         ahead = [page for page in pages if page.file.src_uri not in build.built]
         if build.workers > 1 and build.nav is not None and ahead:  # every page's template, ahead
             self._build_ahead(ahead, config, env)
-        if build.built:
+        if build.built or build.written:
             stub_template(env)
             for page in pages:  # MkDocs' loop then only writes what was made already
-                if page.file.src_uri in build.built:
+                if page.file.src_uri in build.built or page.file.src_uri in build.written:
                     page.meta["template"] = AHEAD_TEMPLATE
         if self.preview is not None:
             self.preview.static_files(files)
@@ -571,17 +583,23 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.preview.later(made, derived_paths(), key)
 
     def _build_ahead(self, pages: list[Page], config: MkDocsConfig, env: Any) -> None:
-        """Every page's template rendered in workers (while serving, kept for rebuilds)."""
+        """Every page's template rendered in workers: written by them in a build, kept for
+        rebuilds while serving (whose preview indexes the pages once it has published them)."""
         build = self.build
         assert build.nav is not None
-        search = build.search
         build.ahead = True
-        made = build_ahead(
-            pages, config, build.nav, env, build.workers, self._is_overview,
-            search and (lambda page, html: search.add(page.file.dest_uri, html)),
-        )  # fmt: skip
-        if search is not None:
-            search.request()  # Pagefind builds the index while MkDocs writes the pages
+        if build.store is not None:
+            search = build.search
+            write_ahead(
+                pages, config, build.nav, env, build.workers, build.store, self._is_overview,
+                search and (lambda page, html: search.add(page.file.dest_uri, html)),
+            )  # fmt: skip
+            build.written.update(page.file.src_uri for page in pages)
+            build.store.close()
+            if search is not None:
+                search.request()  # Pagefind builds the index while MkDocs writes the rest
+            return
+        made = build_ahead(pages, config, build.nav, env, build.workers, self._is_overview)
         build.built.update(made)
         serving = build.serving
         if serving is not None:
@@ -679,7 +697,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         build = self.build
         if build.navs:
             context["nav"] = build.navs[language_of(page.file.src_uri).code]
-        if page.file.src_uri in build.built or build.derived is None or build.derived.failed:
+        uri = page.file.src_uri
+        if uri in build.built or uri in build.written or not build.derived or build.derived.failed:
             return context
         self._fill_backlinks(page)
         return context
@@ -695,6 +714,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         known = None
         if build.problems_page is not None:
             output = build.problems_page
+        elif uri in build.written:
+            return _WRITTEN  # for MkDocs to write nowhere
         elif uri in build.built:
             output = build.built[uri]
             known = serving.versions.get(uri) if serving is not None else None
@@ -743,6 +764,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         build = getattr(self, "build", None)  # none if on_config stopped first
+        if build is not None and build.store is not None:
+            build.store.close()
         if build is not None and build.search is not None:
             build.search.close()  # stops Pagefind; nothing of its index is written
             build.search = None

@@ -46,8 +46,8 @@ def fork_map(
     items: Sequence[Item],
     workers: int,
     heavy: Callable[[Item], bool] | None = None,
-    each: Callable[[int, Result], None] | None = None,
-) -> list[Result]:
+    each: Callable[[int, Result], Any] | None = None,
+) -> list[Any]:
     """``[task(item) for item in items]``, computed by ``workers`` forked processes.
 
     Done here instead with one worker, one item, or other threads running.
@@ -57,7 +57,9 @@ def fork_map(
     when the others have run out of work. Log records are replayed in item order; the
     exception of the first item that failed is raised, after the records made before it.
     ``each(index, result)`` is called here for every result, in item order, as soon as it and
-    those before it are done (while the workers go on), and not from the first that failed.
+    those before it are done (while the workers go on), and not from the first that failed;
+    what it returns is kept in the result's place, so a large result it consumes is not held
+    until the end.
     """
     global _task
     # Forking copies only the calling thread: a lock another thread holds would stay held.
@@ -79,7 +81,8 @@ def fork_map(
                 done.update((index, (records, value)) for index, records, value in finished)
                 failures.extend([failure] if failure else [])
                 while each is not None and given in done:
-                    each(given, done[given][1])
+                    records, value = done[given]
+                    done[given] = records, each(given, value)
                     given += 1
     finally:
         _task = None
@@ -95,10 +98,8 @@ def fork_map(
     return results
 
 
-def _delivered(each: Callable[[int, Result], None] | None, index: int, result: Result) -> Result:
-    if each is not None:
-        each(index, result)
-    return result
+def _delivered(each: Callable[[int, Result], Any] | None, index: int, result: Result) -> Any:
+    return result if each is None else each(index, result)
 
 
 def _replay(records: list[logging.LogRecord]) -> None:

@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 
 import site_builder.site.pipeline as pipeline_module
 from site_builder.content.languages import SOURCE
+from site_builder.mkdocs.render_ahead import PageStore
 from tests.support import MINIMAL, REPO, build_site, fingerprint
 
 
@@ -27,11 +28,16 @@ def test_a_build_in_workers_is_byte_identical_to_a_serial_one(
     assert threading.active_count() == 1  # else the build rightly forks nothing
     content = REPO / "content"
     serial = build_site(content, tmp_path / "serial", workers=1, nav_limit=nav_limit)
-    assert (serial.build.workers, serial.build.populated, serial.build.built) == (1, {}, {})
+    assert (serial.build.workers, serial.build.populated, serial.build.written) == (1, {}, set())
     parallel = build_site(content, tmp_path / "parallel", workers=2, nav_limit=nav_limit)
     pages = len(list((tmp_path / "parallel").rglob("index.html")))
-    assert parallel.build.workers == 2
-    assert len(parallel.build.populated) == len(parallel.build.built) == pages  # all rendered ahead
+    build = parallel.build
+    assert build.workers == 2
+    assert len(build.populated) == len(build.written) == pages  # all rendered ahead, and written
+    # by the workers: this process held no page's HTML, and the pages' store is gone.
+    assert build.built == {}
+    assert {(p.content, p.toc) for p in build.populated.values()} == {("", None)}
+    assert build.store is not None and not build.store.folder.exists()
     assert fingerprint(tmp_path / "parallel") == fingerprint(tmp_path / "serial")
 
 
@@ -76,3 +82,23 @@ def test_problems_found_in_workers_are_reported_once_as_a_serial_build_reports_t
     assert reports[0].endswith(
         "2 problems in 2 files\nthe content has 2 problems; nothing was written"
     )
+
+
+def test_a_build_that_fails_after_its_workers_rendered_leaves_no_stored_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stores = []
+    start = PageStore.__init__
+
+    def kept(store: PageStore) -> None:
+        start(store)
+        stores.append(store.folder)
+
+    monkeypatch.setattr(PageStore, "__init__", kept)
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    path = content / "pages/about.md"  # found when its Markdown is rendered, in a worker
+    path.write_text(path.read_text("utf-8") + "\nSee [[nowhere]].\n", "utf-8")
+    with pytest.raises(Abort, match="BuildError"):
+        build_site(content, tmp_path / "site", workers=2)
+    assert len(stores) == 1 and not stores[0].exists()

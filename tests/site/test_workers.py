@@ -110,8 +110,9 @@ def test_each_result_is_given_here_in_item_order_while_the_workers_go_on() -> No
     assert threading.active_count() == 1
     given: list[tuple[int, int, int, float]] = []
 
-    def each(index: int, result: tuple[int, float]) -> None:
+    def each(index: int, result: tuple[int, float]) -> tuple[int, float]:
         given.append((index, result[0], os.getpid(), time.monotonic()))
+        return result
 
     results = fork_map(_slow_square, range(60), workers=2, heavy=lambda n: n == 50, each=each)
     assert [(index, square, pid) for index, square, pid, _ in given] == [
@@ -126,6 +127,14 @@ def test_each_result_is_given_in_order_when_all_run_here_too() -> None:
     given: list[int] = []
     fork_map(_square_and_pid, range(5), workers=1, each=lambda index, _: given.append(index))
     assert given == [0, 1, 2, 3, 4]
+
+
+def test_what_each_returns_is_kept_in_the_results_place() -> None:
+    """So that a large result ``each`` consumes (a finished page) is not held to the end."""
+    assert threading.active_count() == 1
+    for workers in (1, 2):
+        kept = fork_map(_square_and_pid, range(30), workers, each=lambda _, r: r[0] % 7)
+        assert kept == [n * n % 7 for n in range(30)]
 
 
 def test_no_result_is_given_from_the_first_that_failed() -> None:
