@@ -218,7 +218,10 @@ class SearchIndex:
         self._failure: str | None = None
         self._unanswered: dict[int, str] = {}  # what each message was about, for a failure
         self._files: list[dict[str, str]] | None = None
-        self._received = b""
+        #: The start of an answer not yet whole: the pieces read so far. (Joined only when the
+        #: answer is whole: the index's files come back in one answer of hundreds of
+        #: megabytes on a large site, which adding to one buffer copied again with every read.)
+        self._received: list[bytes] = []
         self._sent = 0
         self._requested = 0
         self._asked_at = 0.0
@@ -357,8 +360,11 @@ class SearchIndex:
                 return
             if not data:
                 return self._stopped()
-            self._received += data
-            *answers, self._received = self._received.split(b",")
+            *answers, start = data.split(b",")
+            if answers:  # the first one ends the answer begun before
+                answers[0] = b"".join([*self._received, answers[0]])
+                self._received = []
+            self._received.append(start)
             for answer in answers:
                 self._answered(json.loads(base64.b64decode(answer)))
             if answers and wait:

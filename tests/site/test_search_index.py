@@ -94,6 +94,27 @@ def test_the_same_site_indexes_to_the_same_bytes_and_an_old_index_goes(tmp_path:
     assert fingerprint(one) == fingerprint(two)
 
 
+def test_answers_read_a_few_bytes_at_a_time_make_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer is whole only at its separator, however the pipe cuts it (the index's files
+    come in one answer of hundreds of megabytes on a large site)."""
+    whole, cut = _site(tmp_path / "whole"), _site(tmp_path / "cut")
+    index_site(whole)
+    read = os.read
+    sizes = []
+
+    def a_few_bytes(fd: int, size: int) -> bytes:
+        data = read(fd, 7)
+        sizes.append(len(data))
+        return data
+
+    monkeypatch.setattr(search_index.os, "read", a_few_bytes)
+    index_site(cut)
+    assert max(sizes) == 7 and len(sizes) > 1_000
+    assert fingerprint(cut) == fingerprint(whole)
+
+
 def test_a_folder_with_no_page_marked_for_search_fails_the_build(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
