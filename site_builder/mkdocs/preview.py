@@ -213,7 +213,7 @@ class Preview:
 
     def _indexed(self, failure: str | None, seconds: float) -> None:
         if failure:
-            log.error(f"the search index could not be built: {failure}")
+            log.error(failure)
         else:
             log.info(f"{INDEXED} ({seconds:.1f} s)")
 

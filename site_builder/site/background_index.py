@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from site_builder.site.search_index import SearchIndexError, index_site
+from site_builder.site.search_index import FAILED, SearchIndexError, index_site
 
 
 class BackgroundIndex:
@@ -81,7 +81,8 @@ class BackgroundIndex:
             self._process = None
             if process.returncode != 0:
                 said = (errors or "").strip().splitlines() or [f"exit {process.returncode}"]
-                self.failure = said[-1]
+                last = said[-1]  # the indexer's error, which says what failed, or its crash's
+                self.failure = last if last.startswith(FAILED) else f"{FAILED}: {last}"
             self._ready.set()
         if self._done is not None:
             self._done(self.failure, time.monotonic() - started)

@@ -90,7 +90,8 @@ _UNUSED = (
     "pagefind-highlight.js",
     "pagefind-worker.js",
 )
-_FAILED = "the search index could not be built"
+#: How every failure of the index begins.
+FAILED = "the search index could not be built"
 
 #: Pagefind's attributes, the one that marks the content to index, and the one that marks what
 #: to skip in it. Markup is escaped in text, so where one of them follows a tag's ``<`` with no
@@ -240,7 +241,7 @@ class SearchIndex:
         except OSError as error:
             self._process = None
             self._errors.close()
-            raise SearchIndexError(f"{_FAILED}: {error}") from error
+            raise SearchIndexError(f"{FAILED}: {error}") from error
         assert self._process.stdout is not None
         os.set_blocking(self._process.stdout.fileno(), False)
         config = {"exclude_selectors": list(NOT_INDEXED)}
@@ -284,12 +285,12 @@ class SearchIndex:
         start = time.perf_counter()
         try:
             if not self.cost["pages"]:
-                raise SearchIndexError(f"{_FAILED}: no page is marked for search")
+                raise SearchIndexError(f"{FAILED}: no page is marked for search")
             self.request()
             while self._files is None and self._failure is None:
                 self._read(wait=True)
             if self._failure is not None:
-                raise SearchIndexError(f"{_FAILED}: {self._failure}")
+                raise SearchIndexError(f"{FAILED}: {self._failure}")
         finally:
             self.close()
         assert self._files is not None
