@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import io
-import shutil
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from site_builder.content.languages import LANGUAGES
 from site_builder.mkdocs.preview import Preview
 from tests.mkdocs.test_serve_cache import Serving, _append
-from tests.support import MINIMAL
-
-
-@pytest.fixture()
-def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    copy = tmp_path / "content"
-    shutil.copytree(MINIMAL, copy)
-    return copy
 
 
 def _times(folder: Path) -> dict[str, int]:

@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 
 from site_builder.content.languages import LANGUAGES
 from site_builder.mkdocs.serve_cache import Rendered
-from tests.support import MINIMAL, REPO, TRANSLATED, build_site, fingerprint
+from tests.support import REPO, TRANSLATED, build_site, fingerprint
 
 _POLICY = re.compile(
     r'<meta http-equiv="Content-Security-Policy" content="[^"]*">'
@@ -67,14 +67,6 @@ class Serving:
     def close(self) -> None:
         if self.plugin is not None:
             self.plugin.on_shutdown()
-
-
-@pytest.fixture()
-def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    copy = tmp_path / "content"
-    shutil.copytree(MINIMAL, copy)
-    return copy
 
 
 def assert_as_fresh(serving: Serving, fresh: Path, step: str, **options: Any) -> None:
