@@ -97,6 +97,32 @@ def stages(content: Path) -> dict[str, float]:
     return out
 
 
+def timed_steps() -> list[tuple[Any, str, str]]:
+    """What ``build_steps`` times: (owner, attribute, label), in the order a build takes them.
+
+    ``tests/test_benchmarks.py`` holds every attribute to exist, so that a renamed step fails
+    there rather than the benchmark."""
+    import mkdocs.commands.build as mkdocs_build
+    from mkdocs.structure.files import Files
+
+    import site_builder.mkdocs.plugin as plugin
+
+    return [
+        (plugin, "prepare", "load, check, generate (workers)"),
+        (plugin.DialoguePlugin, "on_files", "MkDocs' files + navigation"),
+        (plugin, "populate_ahead", "Markdown + links (workers)"),
+        (plugin, "every_page_rendered", "backlinks, problems (the barrier)"),
+        (plugin, "derived_files", "open data"),
+        (plugin, "write_ahead", "templates, written, search fed (workers)"),
+        (mkdocs_build, "_populate_page", "MkDocs loop 1 (takes rendered pages)"),
+        (mkdocs_build, "_build_page", "MkDocs loop 2 (writes nowhere)"),
+        (Files, "copy_static_files", "MkDocs static files"),
+        (mkdocs_build, "_build_theme_template", "MkDocs 404 + sitemap"),
+        (plugin.SearchIndex, "write", "search index: the rest, written"),
+        (plugin.Staging, "publish", "publish (swap folders)"),
+    ]
+
+
 def build_steps(content: Path, site: Path) -> dict[str, float]:
     """Wall time of each step of one real build, in-process (workers included).
 
@@ -105,36 +131,21 @@ def build_steps(content: Path, site: Path) -> dict[str, float]:
     """
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
-
-    import site_builder.mkdocs.plugin as plugin
 
     steps: dict[str, float] = {}
-
-    def timed_step(owner: Any, name: str, label: str) -> None:
+    restore: list[tuple[Any, str, Any]] = []
+    for owner, name, label in timed_steps():
         original = getattr(owner, name)
 
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
+        def wrapper(*args: Any, _original: Any = original, _label: str = label, **kw: Any) -> Any:
             start = time.perf_counter()
             try:
-                return original(*args, **kwargs)
+                return _original(*args, **kw)
             finally:
-                steps[label] = steps.get(label, 0.0) + time.perf_counter() - start
+                steps[_label] = steps.get(_label, 0.0) + time.perf_counter() - start
 
         setattr(owner, name, wrapper)
         restore.append((owner, name, original))
-
-    restore: list[tuple[Any, str, Any]] = []
-    timed_step(plugin, "load_corpus", "load + validate (workers)")
-    timed_step(plugin.DialoguePlugin, "on_files", "overview pages + navigation")
-    timed_step(plugin, "populate_ahead", "Markdown + links + overviews (workers)")
-    timed_step(plugin, "backlinks", "backlinks")
-    timed_step(plugin, "build_ahead", "templates + search (workers)")
-    timed_step(mkdocs_build, "_populate_page", "MkDocs loop 1 (takes rendered pages)")
-    timed_step(mkdocs_build, "_build_page", "MkDocs loop 2 (writes pages)")
-    timed_step(Files, "copy_static_files", "MkDocs static files")
-    timed_step(mkdocs_build, "_build_theme_template", "MkDocs 404 + sitemap")
-    timed_step(plugin.atomic, "publish", "publish (swap folders)")
     try:
         start = time.perf_counter()
         config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(content), site_dir=str(site))
