@@ -40,6 +40,7 @@ from site_builder.mkdocs.internals import (
     write_nowhere,
     write_page,
 )
+from site_builder.site.publish import process_folder
 from site_builder.site.workers import fork_map
 
 #: The template MkDocs' own loop renders for a page built ahead: nothing (see ``stub_template``).
@@ -96,7 +97,9 @@ class PageStore:
     second, for workers to put and take: so that the parent never holds them."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="site-builder-pages-"))
+        # Named by the process, so that the next build removes what a killed one left.
+        self.folder = process_folder(Path(tempfile.gettempdir()), "site-builder-pages-")
+        self.folder.mkdir(mode=0o700)
 
     def put(self, page: Page) -> None:
         """Stored, and taken off ``page``."""

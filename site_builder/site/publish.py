@@ -22,12 +22,18 @@ _STAGING = "-staging-"
 def staging_dir(site_dir: Path) -> Path:
     """A fresh staging folder on the same file system as ``site_dir`` (so renames are atomic)."""
     site_dir = site_dir.resolve()
-    for stale in site_dir.parent.glob(f".{site_dir.name}{_STAGING}*"):
-        if not _alive(stale.name.rsplit("-", 1)[-1]):
+    return process_folder(site_dir.parent, f".{site_dir.name}{_STAGING}")
+
+
+def process_folder(parent: Path, prefix: str) -> Path:
+    """``parent/<prefix><this process's id>``, not made yet and empty; the folders of this
+    prefix that processes no longer running left (killed, or stopped with Ctrl-C) are removed."""
+    for stale in parent.glob(f"{prefix}*"):
+        if not _alive(stale.name.removeprefix(prefix)):
             shutil.rmtree(stale, ignore_errors=True)
-    staging = site_dir.parent / f".{site_dir.name}{_STAGING}{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    return staging
+    folder = parent / f"{prefix}{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
 
 
 def publish(staging: Path, site_dir: Path) -> None:

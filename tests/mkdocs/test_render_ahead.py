@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -102,3 +105,21 @@ def test_a_build_that_fails_after_its_workers_rendered_leaves_no_stored_page(
     with pytest.raises(Abort, match="BuildError"):
         build_site(content, tmp_path / "site", workers=2)
     assert len(stores) == 1 and not stores[0].exists()
+
+
+def test_the_store_a_killed_build_left_goes_with_the_next_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    left = tmp_path / f"site-builder-pages-{ended.pid}"  # a build's, killed before its end
+    running = tmp_path / f"site-builder-pages-{os.getppid()}"  # another build's, still going
+    for folder in (left, running):
+        folder.mkdir()
+        (folder / "actors%2Fkosovo.md").write_bytes(b"stored")
+    store = PageStore()
+    assert store.folder == tmp_path / f"site-builder-pages-{os.getpid()}" and store.folder.is_dir()
+    assert not left.exists() and running.exists()
+    store.close()
+    assert not store.folder.exists()
