@@ -105,6 +105,24 @@ def stops_the_build(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return unsafe
 
 
+def stamps(content_dir: Path) -> dict[str, tuple[int, int, int]]:
+    """Every entry under content_dir, by path, with its type, size and modification time (by
+    ``lstat``: a link is an entry, never followed): what a live preview compares from one save
+    to the next, to tell which files changed."""
+    found: dict[str, tuple[int, int, int]] = {}
+    stack = [("", str(content_dir))]
+    while stack:
+        relative, folder = stack.pop()
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                info = entry.stat(follow_symlinks=False)
+                path = f"{relative}{entry.name}"
+                found[path] = (info.st_mode, info.st_size, info.st_mtime_ns)
+                if stat.S_ISDIR(info.st_mode):
+                    stack.append((f"{path}/", entry.path))
+    return found
+
+
 def scan(content_dir: Path, prefix: str) -> tuple[Tree, list[Diagnostic]]:
     """List every folder under content_dir with lstat only; report links and special files.
 

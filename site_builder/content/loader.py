@@ -358,8 +358,7 @@ def _load_kept(files: list[_File], memo: Memo, workers: int) -> list[_Loaded]:
         except OSError:  # _load reports it
             keys.append(None)
             continue
-        digest = hashlib.blake2b(data[index], digest_size=20).hexdigest()
-        keys.append(f"load {file!r} {digest}")
+        keys.append(_memo_key(file, data[index]))
     kept = [memo.get(key) if key else None for key in keys]
     missing = [i for i, item in enumerate(kept) if item is None]
     made = fork_map(
@@ -371,6 +370,33 @@ def _load_kept(files: list[_File], memo: Memo, workers: int) -> list[_Loaded]:
         if key is not None:
             memo.put(key, item)
     return [item for item in kept if item is not None]
+
+
+def _memo_key(file: _File, data: bytes) -> str:
+    return f"load {file!r} {hashlib.blake2b(data, digest_size=20).hexdigest()}"
+
+
+def reload_document(content_dir: Path, src_uri: str, memo: Memo) -> Document | None:
+    """The English document at ``src_uri`` read and checked again on its own (a live preview's
+    body edit, ``site.body_edits``); None unless it is one, without a problem of its own.
+
+    The rules that need the whole folder are not run: they read only front matter, which
+    the caller has found as it was.
+    """
+    folder, _, name = src_uri.rpartition("/")
+    kind = FOLDER_KINDS.get(folder)
+    slug, language = split_name(name)
+    if kind is None or language is not None or not name.endswith(".md"):
+        return None
+    prefix = Path(os.path.abspath(content_dir)).name
+    file = _File(content_dir / src_uri, f"{prefix}/{src_uri}", src_uri, kind, slug)
+    try:
+        data = read_regular(file.file, MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    key = _memo_key(file, data)
+    loaded: _Loaded = memo.get(key) or memo.put(key, _load(file, data))
+    return None if loaded.problems else loaded.checked.document
 
 
 def _load(file: _File, data: bytes | None = None) -> _Loaded:

@@ -21,6 +21,10 @@ one fails ``tests/mkdocs/test_internals.py`` by name, not a build somewhere down
   briefs).
 * ``LiveReloadServer.get_app``/``set_app`` (``wsgiref``): the preview's server, whose requests
   for the search index are made to wait for it (``preview.Preview.gate``).
+* ``LiveReloadServer.builder``: what the server runs after a save; the plugin runs its own
+  rebuild of the edited pages first, and MkDocs' whole build only where that cannot do
+  (``plugin.DialoguePlugin.rebuild_bodies``). ``File.abs_dest_path`` is set again for the pages
+  it writes, into the new staging folder.
 """
 
 from __future__ import annotations
@@ -37,11 +41,14 @@ from mkdocs.utils import write_file
 __all__ = [
     "get_context",
     "populate_page",
+    "render_again",
     "rendered_title",
     "restore_rendered_title",
     "set_current_page",
     "skip_rendering",
+    "wrap_builder",
     "wrap_server",
+    "write_into",
     "write_nowhere",
     "write_page",
 ]
@@ -70,6 +77,16 @@ def write_nowhere(file: File) -> None:
     file.abs_dest_path = os.devnull
 
 
+def write_into(file: File, folder: str) -> None:
+    """Where MkDocs would write ``file`` in a build into ``folder``."""
+    file.abs_dest_path = os.path.normpath(os.path.join(folder, file.dest_uri))
+
+
+def wrap_builder(server: Any, wrap: Any) -> None:
+    """Rebuild through ``wrap(builder)``, ``builder`` being what the server ran."""
+    server.builder = wrap(server.builder)
+
+
 def wrap_server(server: Any, wrap: Any) -> None:
     """Serve through ``wrap(app)``, ``app`` being the server's WSGI application."""
     server.set_app(wrap(server.get_app()))
@@ -82,3 +99,8 @@ def skip_rendering(page: Page) -> None:
         page.content = ""
 
     page.render = render  # type: ignore[method-assign]
+
+
+def render_again(page: Page) -> None:
+    """Undo ``skip_rendering``: ``page`` is converted again."""
+    page.__dict__.pop("render", None)

@@ -30,8 +30,10 @@ from __future__ import annotations
 import json
 import logging
 import re
+import stat
 import sys
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -53,13 +55,22 @@ from site_builder.content.diagnostics import (
     print_diagnostics,
     sort_diagnostics,
 )
-from site_builder.content.files import stops_the_build
+from site_builder.content.files import ignored, stamps, stops_the_build
 from site_builder.content.languages import LANGUAGE, SOURCE, language_of
+from site_builder.content.loader import reload_document
 from site_builder.content.model import Document
 from site_builder.content.translations import split_name
 from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Prerendered
-from site_builder.mkdocs.internals import skip_rendering, wrap_server
+from site_builder.mkdocs.internals import (
+    populate_page,
+    render_again,
+    skip_rendering,
+    wrap_builder,
+    wrap_server,
+    write_into,
+    write_page,
+)
 from site_builder.mkdocs.languages import (
     language_meta,
     language_navs,
@@ -76,6 +87,7 @@ from site_builder.mkdocs.render_ahead import (
     Populated,
     build_ahead,
     populate_ahead,
+    renderer,
     stub_template,
     write_ahead,
 )
@@ -86,7 +98,9 @@ from site_builder.mkdocs.serve_cache import (
     Rendered,
     ServeCache,
     digest,
+    freeze_heap,
     replay,
+    thaw_heap,
     tree_signature,
 )
 from site_builder.mkdocs.shared_nav import shared_navs
@@ -99,6 +113,7 @@ from site_builder.render.labels import page_description
 from site_builder.render.problems import problems_page
 from site_builder.safety.csp import with_policy
 from site_builder.safety.sanitize import sanitized
+from site_builder.site.body_edits import with_bodies
 from site_builder.site.config_file import templates_dir
 from site_builder.site.context import BuildContext, build_date
 from site_builder.site.pipeline import (
@@ -167,6 +182,15 @@ class _Build:
     #: Whether workers build the pages' templates: the index is then fed as they finish.
     ahead: bool = False
     serving: _Serving | None = None
+    #: While serving, what a rebuild of edited bodies alone starts from (``rebuild_bodies``):
+    #: the MkDocs objects this build made, content/'s entries as it found them, and a digest
+    #: of what else a save may change (the configuration file, the theme, the date).
+    config: MkDocsConfig | None = None
+    files: Files | None = None
+    pages: list[Page] = field(default_factory=list)
+    env: Any = None
+    stamps: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    watched: str = ""
 
 
 @dataclass
@@ -207,6 +231,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.cache: ServeCache | None = None
         self.preview: Preview | None = None
         self.staging: Staging | None = None
+        #: The last serve rebuild, while its pages may be amended (``rebuild_bodies``).
+        self.served: _Build | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook between serve rebuilds: so the cache lives."""
@@ -216,20 +242,133 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
     def on_shutdown(self) -> None:
         if self.preview is not None:
             self.preview.close()
+            thaw_heap()
         self.cache = self.preview = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Searches wait for the index of the pages being served (``preview``)."""
+        """Searches wait for the index of the pages being served (``preview``); a save that
+        changed bodies alone rebuilds their pages alone (``rebuild_bodies``)."""
         if self.preview is not None:
             preview = self.preview
             mount = getattr(server, "mount_path", "/")
             wrap_server(server, lambda app: preview.gate(app, mount))
+            wrap_builder(server, self._rebuilder)
         return server
+
+    def _rebuilder(self, builder: Any) -> Any:
+        def rebuild() -> None:
+            if not self.rebuild_bodies():
+                builder()
+
+        return rebuild
 
     def settled(self, timeout: float | None = None) -> bool:
         """While serving: whether what is made after publishing (search index, open data) is
         written, within ``timeout`` (tests)."""
         return self.preview is None or self.preview.settled(timeout)
+
+    def rebuild_bodies(self) -> bool:
+        """While serving, after a save: where only the bodies of English documents changed
+        (``site.body_edits``), render their pages again, and the pages whose "Mentioned in" or
+        anchor checks that changes, and publish those; every other page is as the last rebuild
+        left it, which is what a whole rebuild would take from the cache. False where this
+        cannot do, with nothing changed: MkDocs' whole rebuild follows."""
+        build, cache = self.served, self.cache
+        if build is None or cache is None or build.config is None:
+            return False
+        self.served = None  # until this rebuild has succeeded
+        start, docs = time.monotonic(), Path(build.config.docs_dir)
+        now = _stamps(docs)
+        if _watched(build.config) != build.watched or now.keys() != build.stamps.keys():
+            return False
+        cache.keep_all()
+        edited = []
+        for path in sorted(p for p, stamp in now.items() if stamp != build.stamps[p]):
+            doc = reload_document(docs, path, cache)
+            edited.append(doc)
+            if doc is None:
+                break
+        site = None if None in edited else with_bodies(build.site, edited)  # type: ignore[arg-type]
+        try:
+            amended = site is not None and self._amend(build, site)
+        except Exception:  # the whole rebuild that follows meets it again, and says so
+            _log.debug("rebuilding the edited pages failed", exc_info=True)
+            amended = False
+        if not amended:
+            cache.forget_failed_build()
+            if self.staging is not None:
+                self.staging.discard()
+            return False
+        build.stamps, self.served = now, build
+        freeze_heap()
+        seconds = time.monotonic() - start
+        _log.info(f"Documentation built in {seconds:.2f} seconds ({plural(len(edited), 'body')})")
+        return True
+
+    def _amend(self, build: _Build, site: PreparedSite) -> bool:
+        """``rebuild_bodies`` once the edited documents are read: False if a page has problems
+        (the whole rebuild shows them)."""
+        config, files, serving, cache, preview = (
+            build.config, build.files, build.serving, self.cache, self.preview
+        )  # fmt: skip
+        assert config and files and serving and cache and preview and build.derived
+        pages = {page.file.src_uri: page for page in build.pages}
+        changed = {
+            LANGUAGE[code].src_uri(doc.src_uri)
+            for doc in site.corpus.documents
+            if build.site.documents.get(doc.src_uri) is not doc
+            for code in site.corpora
+        }
+        before = {uri: _keys(serving, uri) for uri in pages}
+        build.site, serving.same_reads, serving.changed = site, True, {}
+        self.staging = Staging(config, atomic=True)
+        preview.amend()
+        last = {uri: build.found[uri] for uri in changed}
+        self._populate_again([pages[uri] for uri in pages if uri in changed], config, files)
+        derived = every_page_rendered(site, build.found, build.derived, last)
+        if derived.failed:
+            return False
+        linking = {
+            uri
+            for uri, page in pages.items()
+            if any(target.src_uri in changed for target in page.links_to_anchors or ())
+        }
+        mentioned = _backlinks_changed(build.derived, derived, site)
+        again = [pages[uri] for uri in pages if uri in (linking | mentioned) - changed]
+        self._populate_again(again, config, files)
+        redo = [page for uri, page in pages.items() if uri in changed | linking | mentioned]
+        without_repeated_anchor_links(redo, site, files)
+        build.derived = derived
+        self._add_derived_files(config, files)
+        self._templates_kept(redo, files)
+        assert build.nav is not None
+        render = renderer(list(pages.values()), config, build.nav, build.env)
+        for page in redo:
+            write_into(page.file, config.site_dir)
+            output = render(page)
+            if output.strip():
+                write_page(page, output)
+        for uri, key in serving.keys.items():  # as a whole rebuild logs them again
+            kept = cache.last.get(key) if uri not in changed else None
+            if isinstance(kept, Rendered):
+                replay(kept.records)
+        for page in pages.values():
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        cache.forget({k for uri in pages for k in before[uri] - _keys(serving, uri)})
+        cache.keep_used()
+        self.staging.publish(config, preview.publish)
+        return True
+
+    def _populate_again(self, pages: list[Page], config: MkDocsConfig, files: Files) -> None:
+        """Each page's Markdown rendered (or its rendering taken from the cache) again."""
+        build, serving = self.build, self.build.serving
+        assert serving is not None
+        for page in pages:
+            uri = page.file.src_uri
+            for made in (build.populated, build.built, serving.kept, serving.templates):
+                made.pop(uri, None)
+            render_again(page)
+            populate_page(page, config, files)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         prerendered = Prerendered()
@@ -246,8 +385,14 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         )
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
+        self.served = None
+        watched = ""
+        found: dict[str, tuple[int, int, int]] = {}
         if self.cache is not None:
+            thaw_heap()  # a whole rebuild replaces most of what the last one left
             self.cache.forget_failed_build()
+            # Before the files are read: a save made while they are is a change next time.
+            watched, found = _watched(config), _stamps(Path(config.docs_dir))
         site = prepare(
             Path(config.docs_dir),
             self.ctx,
@@ -266,6 +411,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             # pages, other languages' English ones): MkDocs would warn of links to them.
             config.validation.links.not_found = logging.DEBUG
         self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
+        self.build.config, self.build.stamps, self.build.watched = config, found, watched
         config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
         # A preview publishes what changed in place of the served files: so always staged.
         self.staging = Staging(config, atomic=self.config.atomic or self.preview is not None)
@@ -295,6 +441,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         for asset in site.assets:
             files.append(File.generated(config, asset.src_uri, content=asset.content))
         config.nav = list(site.nav)
+        self.build.files = files
         if self.cache is not None and not site.degraded:  # only serving reuses work
             self._begin_serving(config, files)
         return files
@@ -550,7 +697,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         env.bytecode_cache = bytecode_cache("theme", env.filters)
         if build.nav is not None:
             env.globals["site_builder_nav"] = shared_navs(build.navs, config)
-        pages = _pages(files, config)
+        pages = build.pages = _pages(files, config)
         if build.serving is not None:
             self._templates_kept(pages, files)
         # A preview indexes what it serves once it is published (``preview``).
@@ -565,6 +712,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                     page.meta["template"] = AHEAD_TEMPLATE
         if self.preview is not None:
             self.preview.static_files(files)
+        build.env = env
         return env
 
     def _add_derived_files(self, config: MkDocsConfig, files: Files) -> None:
@@ -746,9 +894,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self.cache.keep_used(showing_problems=problems, checked=build.serving is not None)
             if build.serving is not None:  # what the kept renderings were checked against
                 self.cache.names = dict(build.linker.matcher_names)
+            if build.serving is not None and build.problems_page is None and build.stamps:
+                self.served = build
         if self.preview is not None and self.staging is not None:
             # Published first, indexed after: searches wait for the index (``preview``).
             self.staging.publish(config, self.preview.publish)
+            freeze_heap()
             return
         search, self.build.search = self.build.search, None
         try:
@@ -794,6 +945,51 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if set(config.plugins) != {"dialogue"}:
             return 1
         return self.config.workers
+
+
+def _stamps(content: Path) -> dict[str, tuple[int, int, int]]:
+    """content/'s entries (``files.stamps``) as a live preview compares them: without what the
+    loader skips (an editor's swap files, backups), and folders by their type alone (saving
+    a file by renaming another over it changes its folder's time)."""
+    try:
+        found = stamps(content)
+    except OSError:  # gone, or unreadable: the whole rebuild says so
+        return {}
+    return {
+        path: (mode, 0, 0) if stat.S_ISDIR(mode) else (mode, size, time_ns)
+        for path, (mode, size, time_ns) in found.items()
+        if not any(ignored(part) for part in path.split("/"))
+    }
+
+
+def _watched(config: MkDocsConfig) -> str:
+    """What a save may change besides content/: the configuration file, the theme, the date."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    return digest(
+        config_file.read_bytes() if config_file and config_file.is_file() else None,
+        tree_signature(Path(config.theme.custom_dir) if config.theme.custom_dir else None),
+        get_build_date(),
+        build_date(),
+    )
+
+
+def _keys(serving: _Serving, uri: str) -> set[str]:
+    """The cache's keys of what a page's last rendering made."""
+    made = serving.made.get(uri)
+    keys = {serving.keys.get(uri), serving.templates.get(uri), made[2] if made else None}
+    return {key for key in keys if key is not None}
+
+
+def _backlinks_changed(last: Derived, now: Derived, site: PreparedSite) -> set[str]:
+    """The pages whose "Mentioned in" lists other links now."""
+    pages = set()
+    for code, corpus in site.corpora.items():
+        before, after = last.backlinks.get(code, {}), now.backlinks.get(code, {})
+        for slug in before.keys() | after.keys():
+            doc = corpus.by_slug.get(slug)
+            if doc is not None and before.get(slug) != after.get(slug):
+                pages.add(doc.src_uri)
+    return pages
 
 
 def _stop(problems: tuple[Diagnostic, ...]) -> None:

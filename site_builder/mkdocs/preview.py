@@ -69,10 +69,17 @@ class Preview:
         self._later_failure: str | None = None
         self._later_key: str | None = None
         self._later_made: str | None = None
+        self._amending = False
 
     def begin(self, *, search: bool = True) -> None:
         self.pending, self.pages, self.search = {}, [], search
         self._later, self._later_key = None, None
+        self._amending = False
+
+    def amend(self) -> None:
+        """A rebuild of some pages only: every other file stays as it is published, and the
+        pages stay in the order the last whole build made them."""
+        self.pending, self._amending = dict(self.published), True
 
     def later(
         self,
@@ -95,7 +102,8 @@ class Preview:
         """
         current = known or version(output)
         self._decide(file, current)
-        self.pages.append(file.dest_uri)
+        if not self._amending:
+            self.pages.append(file.dest_uri)
         return current
 
     def static_files(self, files: Files) -> None:

@@ -157,7 +157,7 @@ def build_ahead(
 ) -> dict[str, str]:
     """Every page's finished HTML, by source path, as ``mkdocs.commands.build._build_page``
     renders it."""
-    results = fork_map(_renderer(pages, config, nav, env), pages, workers, heavy)
+    results = fork_map(renderer(pages, config, nav, env), pages, workers, heavy)
     return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
 
 
@@ -175,7 +175,7 @@ def write_ahead(
     written by the worker that rendered it; MkDocs' own loop then writes nowhere. Only for
     ``each(page, html)``, called with every page in order as soon as it is finished (see
     ``fork_map``), does a page's HTML come back to this process, one page at a time."""
-    render = _renderer(pages, config, nav, env)
+    render = renderer(pages, config, nav, env)
 
     def write(page: Page) -> str | None:
         store.take(page)
@@ -194,7 +194,7 @@ def write_ahead(
         page.content = ""
 
 
-def _renderer(
+def renderer(
     pages: Sequence[Page], config: MkDocsConfig, nav: Navigation, env: jinja2.Environment
 ) -> Callable[[Page], str]:
     """A page's finished HTML, as ``mkdocs.commands.build._build_page`` renders it."""

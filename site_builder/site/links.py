@@ -31,5 +31,26 @@ def backlinks(links: Iterable[Link]) -> Mapping[str, tuple[Link, ...]]:
     )
 
 
+def backlinks_again(
+    last: Mapping[str, tuple[Link, ...]], removed: Iterable[Link], added: Iterable[Link]
+) -> Mapping[str, tuple[Link, ...]]:
+    """``backlinks`` of the links ``last`` was made of, without ``removed`` and with ``added``
+    (those of pages rendered again): only the targets they touch are sorted again."""
+    touched: dict[str, tuple[set[Link], set[Link]]] = {}
+    for link in removed:
+        touched.setdefault(link.target, (set(), set()))[0].add(link)
+    for link in added:
+        if link.source != link.target:
+            touched.setdefault(link.target, (set(), set()))[1].add(link)
+    found = dict(last)
+    for target, (gone, new) in touched.items():
+        links = (set(last.get(target, ())) - gone) | new
+        if links:
+            found[target] = tuple(sorted(links, key=_link_order))
+        else:
+            found.pop(target, None)
+    return MappingProxyType(dict(sorted(found.items())))
+
+
 def _link_order(link: Link) -> tuple[str, int, str]:
     return (link.source, ("mention", "wikilink", "front-matter").index(link.via), link.context)

@@ -47,12 +47,17 @@ def localized(corpus: Corpus, language: Language) -> Corpus:
     """The corpus of ``language``'s site (the corpus itself for the source language)."""
     if language.is_source:
         return corpus
+    documents = tuple(localized_document(doc, corpus, language) for doc in corpus.documents)
+    return replace(corpus, documents=documents, stand_ins=())
+
+
+def localized_document(doc: Document, corpus: Corpus, language: Language) -> Document:
+    """``doc`` (of the source's ``corpus``) as a page of ``language``'s site."""
+    if language.is_source:
+        return doc
     written = language.derived_from or language.code
     script = serbian_to_latin if language.derived_from else _as_written
-    documents = tuple(
-        _localized(doc, corpus, language, written, script) for doc in corpus.documents
-    )
-    return replace(corpus, documents=documents, stand_ins=())
+    return _localized(doc, corpus, language, written, script)
 
 
 def _as_written(text: str) -> str:

@@ -32,7 +32,7 @@ from site_builder.generated.dataset import DATA_DIR, TABLES
 from site_builder.markdown.linker import PageLinks
 from site_builder.site.context import BuildContext
 from site_builder.site.link_targets import target_problems
-from site_builder.site.links import backlinks, front_matter_links
+from site_builder.site.links import backlinks, backlinks_again, front_matter_links
 from site_builder.site.localized import localized, translated_pages, written_sites
 from site_builder.site.navigation import NavEntry, navigation
 from site_builder.site.pages import document_markdown
@@ -148,10 +148,18 @@ class Derived:
         return has_errors(self.problems)
 
 
-def every_page_rendered(site: PreparedSite, found: Mapping[str, PageLinks]) -> Derived:
+def every_page_rendered(
+    site: PreparedSite,
+    found: Mapping[str, PageLinks],
+    since: Derived | None = None,
+    again: Mapping[str, PageLinks] | None = None,
+) -> Derived:
     """The barrier: every page's Markdown is rendered; derive what needs all of them.
 
     ``found``: what rendering each page found, by source path (each page counted once).
+    ``since``: what the last barrier derived, where only the pages of ``again`` (what their
+    last rendering found, by source path) were rendered again, and no front matter changed
+    (``site.body_edits``): their links replace theirs in its backlinks.
     """
     contents = {**site.documents, **{uri: s.document for uri, s in site.stand_ins.items()}}
     targets = target_problems(
@@ -166,6 +174,8 @@ def every_page_rendered(site: PreparedSite, found: Mapping[str, PageLinks]) -> D
     )
     if has_errors(problems):
         return Derived(tuple(problems), MappingProxyType({}))
+    if since is not None and again is not None:
+        return Derived(tuple(problems), _backlinks_again(since, found, again))
     links: dict[str, list[Link]] = {code: [] for code in site.corpora}
     for uri, f in found.items():
         links[language_of(uri).code].extend(f.links)
@@ -178,6 +188,20 @@ def every_page_rendered(site: PreparedSite, found: Mapping[str, PageLinks]) -> D
             }
         ),
     )
+
+
+def _backlinks_again(
+    since: Derived, found: Mapping[str, PageLinks], again: Mapping[str, PageLinks]
+) -> Mapping[str, Mapping[str, tuple[Link, ...]]]:
+    backlinks = dict(since.backlinks)
+    for code in {language_of(uri).code for uri in again}:
+        pages = [uri for uri in again if language_of(uri).code == code]
+        backlinks[code] = backlinks_again(
+            since.backlinks[code],
+            [link for uri in pages for link in again[uri].links],
+            [link for uri in pages for link in found[uri].links],
+        )
+    return MappingProxyType(backlinks)
 
 
 def derived_files(
