@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.content.diagnostics import Diagnostic, sort_diagnostics
-from site_builder.content.loader import MAX_FILE_BYTES, load_corpus
+from site_builder.content.loader import MAX_FILE_BYTES, load_corpus, reload_document
 from site_builder.content.model import (
     Correction,
     Name,
@@ -516,3 +516,32 @@ def test_a_translation_left_out_stands_in_as_its_page_in_its_languages_site(
     assert not {("sq", "presevo"), ("sr", "serbia"), ("sq", "vehicle-licence-plates")} & set(
         corpus.translations
     )
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    def put(self, key: str, value: object) -> object:
+        self[key] = value
+        return value
+
+
+def test_a_document_read_again_alone(tmp_path: Path) -> None:
+    """A live preview's body edit: the file read and checked on its own, and kept by its bytes;
+    None where the file is no English document, or has a problem of its own."""
+    content = tmp_path / "content"
+    (content / "actors").mkdir(parents=True)
+    kosovo = content / "actors" / "kosovo.md"
+    kosovo.write_text(actor("Kosovo") + "Kosovo is a state.[^eeas]\n", encoding="utf-8")
+    memo = _Memo()
+    doc = reload_document(content, "actors/kosovo.md", memo)
+    assert doc is not None
+    assert (doc.slug, doc.path, doc.body, doc.body_line) == (
+        "kosovo", "content/actors/kosovo.md", "Kosovo is a state.[^eeas]\n", 11,
+    )  # fmt: skip
+    assert doc.version and len(memo) == 1
+    assert reload_document(content, "actors/kosovo.md", memo) == doc and len(memo) == 1
+    (content / "actors" / "kosovo.sq.md").write_text("---\ntitle: Kosova\n---\n", "utf-8")
+    assert reload_document(content, "actors/kosovo.sq.md", memo) is None
+    assert reload_document(content, "index.md", memo) is None
+    assert reload_document(content, "actors/missing.md", memo) is None
+    kosovo.write_text(actor("Kosovo").replace("state", "stat") + "Kosovo.\n", encoding="utf-8")
+    assert reload_document(content, "actors/kosovo.md", memo) is None

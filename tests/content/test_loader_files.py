@@ -24,7 +24,7 @@ import pytest
 
 from site_builder.cli import main
 from site_builder.content.diagnostics import Diagnostic, print_diagnostics, sort_diagnostics
-from site_builder.content.files import MAX_ASSET_BYTES, sniff, stops_the_build
+from site_builder.content.files import MAX_ASSET_BYTES, sniff, stamps, stops_the_build
 from site_builder.content.loader import load_corpus
 from site_builder.mkdocs.theme_dirs import theme_dirs
 from site_builder.site.config_file import custom_theme_dir, read_config
@@ -589,3 +589,19 @@ def test_plain_mkdocs_build_stops_on_a_link_too(tmp_path: Path) -> None:
         f"content/assets/passwd.txt:1: 'passwd.txt' {LINK}",
     ]
     assert fingerprint(checkout / "site") == before
+
+
+def test_stamps_list_every_entry_without_following_a_link(tmp_path: Path) -> None:
+    """What a live preview compares from one save to the next: a link is an entry of its own,
+    and what it points at is not listed."""
+    content = tmp_path / "content"
+    (content / "actors").mkdir(parents=True)
+    (content / "actors" / "kosovo.md").write_text("Kosovo.\n", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("Secret.\n", encoding="utf-8")
+    (content / "places").symlink_to(outside)
+    found = stamps(content)
+    assert sorted(found) == ["actors", "actors/kosovo.md", "places"]
+    assert stat.S_ISDIR(found["actors"][0]) and stat.S_ISLNK(found["places"][0])
+    assert found["actors/kosovo.md"][1] == 8

@@ -7,8 +7,10 @@ then be byte for byte what a fresh build of the same content makes, search index
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -309,5 +311,119 @@ def test_a_preview_without_search_equals_a_build_without_it(content: Path, tmp_p
         serving.build()
         assert_as_fresh(serving, tmp_path / "fresh", "without search", search=False)
         assert not (serving.served / "pagefind").exists()
+    finally:
+        serving.close()
+
+
+def test_an_editors_swap_file_leaves_a_body_edit_a_body_edit(content: Path, tmp_path: Path) -> None:
+    """Files the loader skips (hidden ones, backups) are not content: they change nothing."""
+    mitrovica = content / "places" / "mitrovica.md"
+    serving = Serving(content, tmp_path / "served")
+    try:
+        serving.build()
+        (content / "places" / ".mitrovica.md.swp").write_bytes(b"\0swap")
+        (content / "places" / "mitrovica.md~").write_text("old", encoding="utf-8")
+        _append(mitrovica, "\nThe talks went on.[^census]\n")()
+        assert serving.rebuild()
+        assert_as_fresh(serving, tmp_path / "fresh", "a body, beside a swap file")
+        (content / "places" / "presevo.md").touch()  # saved unchanged: its pages as they were
+        assert serving.rebuild()
+        assert_as_fresh(serving, tmp_path / "fresh", "a file saved unchanged")
+    finally:
+        serving.close()
+
+
+def test_a_body_edit_that_breaks_another_pages_link_shows_the_problem(
+    content: Path, tmp_path: Path
+) -> None:
+    """The update links to a heading of Mitrovica's; the edit removes it. The problem is the
+    update's, so the whole rebuild runs, and shows it."""
+    mitrovica, update = content / "places" / "mitrovica.md", sorted(content.glob("updates/*"))[0]
+    _append(mitrovica, "\n## The bridge\n\nThe bridge stayed closed.[^census]\n")()
+    _append(update, "\nSee [the bridge](../places/mitrovica.md#the-bridge).[^eeas]\n")()
+    serving = Serving(content, tmp_path / "served")
+    try:
+        serving.build()
+        _sub(mitrovica, "## The bridge", "## The river")()
+        assert not serving.rebuild()
+        page = (serving.served / "index.html").read_text(encoding="utf-8")
+        assert "The content has 1 problem" in page
+        assert "points at no heading or anchor &#39;#the-bridge&#39;" in page
+        _sub(mitrovica, "## The river", "## The bridge")()
+        assert not serving.rebuild()  # the last rebuild showed problems: a whole one
+        assert_as_fresh(serving, tmp_path / "fresh", "the heading back")
+    finally:
+        serving.close()
+
+
+def test_the_server_rebuilds_the_edited_pages_first_and_the_whole_site_if_it_must(
+    content: Path, tmp_path: Path
+) -> None:
+    class Server:  # what on_serve reads of MkDocs' live-reload server
+        mount_path = "/"
+
+        def __init__(self) -> None:
+            self.builder, self.whole, self.app = self.build, 0, None
+
+        def build(self) -> None:
+            self.whole += 1
+
+        def get_app(self) -> Any:
+            return self.app
+
+        def set_app(self, app: Any) -> None:
+            self.app = app
+
+    serving = Serving(content, tmp_path / "served")
+    try:
+        plugin = serving.build()
+        server = plugin.on_serve(Server(), config=None, builder=None)
+        _append(content / "places" / "mitrovica.md", "\nThe talks went on.[^census]\n")()
+        server.builder()
+        assert server.whole == 0
+        _sub(content / "places" / "mitrovica.md", "title: Mitrovica\n", "title: Mitrovica N\n")()
+        server.builder()
+        assert server.whole == 1
+    finally:
+        serving.close()
+
+
+def test_what_serving_keeps_is_left_out_of_full_collections_until_a_whole_rebuild(
+    content: Path, tmp_path: Path
+) -> None:
+    serving = Serving(content, tmp_path / "served")
+    try:
+        serving.build()
+        assert gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        _append(content / "places" / "mitrovica.md", "\nThe talks went on.[^census]\n")()
+        assert serving.rebuild()
+        assert gc.get_freeze_count() >= frozen
+        serving.plugin.on_config(serving.plugin.build.config)  # a whole rebuild begins
+        assert gc.get_freeze_count() == 0
+    finally:
+        serving.close()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_first_build_in_workers_leaves_a_brief_of_each_language_to_the_server(
+    content: Path, tmp_path: Path
+) -> None:
+    """So that the first save finds templates, locale data and extensions loaded."""
+    assert threading.active_count() == 1  # else serve rightly forks nothing
+    serving = Serving(content, tmp_path / "served", workers=2)
+    try:
+        build = serving.build().build
+        assert build.workers == 2
+        assert sorted(build.warm) == [
+            "actors/european-union.md", "sq/actors/european-union.md",
+            "sr-latn/actors/european-union.md", "sr/actors/european-union.md",
+        ]  # fmt: skip
+        assert not build.warm & build.populated.keys()
+        assert len(build.populated) + len(build.warm) == len(build.pages)
+        assert_as_fresh(serving, tmp_path / "fresh", "first build")
+        _append(content / "places" / "mitrovica.md", "\nThe talks went on.[^census]\n")()
+        assert serving.rebuild()
+        assert_as_fresh(serving, tmp_path / "fresh", "a body")
     finally:
         serving.close()

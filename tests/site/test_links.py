@@ -1,5 +1,5 @@
 from site_builder.content.model import Link, Position
-from site_builder.site.links import backlinks, front_matter_links
+from site_builder.site.links import backlinks, backlinks_again, front_matter_links
 from tests.support import make_corpus, make_doc
 
 
@@ -37,3 +37,20 @@ def test_backlinks_group_by_target_without_duplicates_or_self_links() -> None:
     )
     assert result["c"] == (Link("b", "c", "wikilink", "See C."),)
     assert "b" not in result
+
+
+def test_backlinks_again_are_the_backlinks_of_the_links_as_they_are_now() -> None:
+    """Only the targets the removed and added links touch change; the rest is as it was."""
+    kept = [
+        Link("c", "a", "front-matter", "parties"),
+        Link("d", "b", "mention", "D names B."),
+        Link("b", "a", "wikilink", "B links A."),
+    ]
+    removed = [Link("b", "a", "wikilink", "B links A."), Link("b", "c", "mention", "B, C.")]
+    added = [Link("b", "d", "mention", "Now B names D."), Link("b", "b", "wikilink", "")]
+    last = backlinks([*kept, *removed])
+    now = backlinks([link for link in kept if link not in removed] + added)
+    again = backlinks_again(last, removed, added)
+    assert dict(again) == dict(now)
+    assert list(again) == ["a", "b", "d"]  # no link left to C; none from B to itself
+    assert again["b"] is last["b"]
