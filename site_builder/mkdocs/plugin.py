@@ -315,12 +315,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         )  # fmt: skip
         assert config and files and serving and cache and preview and build.derived
         pages = {page.file.src_uri: page for page in build.pages}
-        changed = {
-            LANGUAGE[code].src_uri(doc.src_uri)
-            for doc in site.corpus.documents
-            if build.site.documents.get(doc.src_uri) is not doc
-            for code in site.corpora
-        }
+        changed = _pages_of_changed(build.site, site)
         before = {uri: _keys(serving, uri) for uri in pages}
         build.site, serving.same_reads, serving.changed = site, True, {}
         self.staging = Staging(config, atomic=True)
@@ -330,26 +325,15 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         derived = every_page_rendered(site, build.found, build.derived, last)
         if derived.failed:
             return False
-        linking = {
-            uri
-            for uri, page in pages.items()
-            if any(target.src_uri in changed for target in page.links_to_anchors or ())
-        }
-        mentioned = _backlinks_changed(build.derived, derived, site)
-        again = [pages[uri] for uri in pages if uri in (linking | mentioned) - changed]
-        self._populate_again(again, config, files)
-        redo = [page for uri, page in pages.items() if uri in changed | linking | mentioned]
+        # Their "Mentioned in" changed, or their links to anchors read the new pages'.
+        also = _backlinks_changed(build.derived, derived, site) | _linking_to(pages, changed)
+        self._populate_again([pages[uri] for uri in pages if uri in also - changed], config, files)
+        redo = [page for uri, page in pages.items() if uri in changed | also]
         without_repeated_anchor_links(redo, site, files)
         build.derived = derived
         self._add_derived_files(config, files)
         self._templates_kept(redo, files)
-        assert build.nav is not None
-        render = renderer(list(pages.values()), config, build.nav, build.env)
-        for page in redo:
-            write_into(page.file, config.site_dir)
-            output = render(page)
-            if output.strip():
-                write_page(page, output)
+        self._write(build, redo)
         for uri, key in serving.keys.items():  # as a whole rebuild logs them again
             kept = cache.last.get(key) if uri not in changed else None
             if isinstance(kept, Rendered):
@@ -360,6 +344,17 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         cache.keep_used()
         self.staging.publish(config, preview.publish)
         return True
+
+    def _write(self, build: _Build, pages: list[Page]) -> None:
+        """Each page's template rendered and written into the staging folder, as MkDocs'
+        loop does it (a page served as it is goes nowhere, ``preview``)."""
+        assert build.config is not None and build.nav is not None
+        render = renderer(build.pages, build.config, build.nav, build.env)
+        for page in pages:
+            write_into(page.file, build.config.site_dir)
+            output = render(page)
+            if output.strip():
+                write_page(page, output)
 
     def _populate_again(self, pages: list[Page], config: MkDocsConfig, files: Files) -> None:
         """Each page's Markdown rendered (or its rendering taken from the cache) again."""
@@ -986,6 +981,25 @@ def _a_brief_of_each_language(pages: list[Page], site: PreparedSite) -> set[str]
         if doc is not None and doc.is_brief:
             found.setdefault(doc.language, doc.src_uri)
     return set(found.values())
+
+
+def _pages_of_changed(last: PreparedSite, now: PreparedSite) -> set[str]:
+    """The pages, in every language's site, of the English documents that are new objects."""
+    return {
+        LANGUAGE[code].src_uri(doc.src_uri)
+        for doc in now.corpus.documents
+        if last.documents.get(doc.src_uri) is not doc
+        for code in now.corpora
+    }
+
+
+def _linking_to(pages: dict[str, Page], uris: set[str]) -> set[str]:
+    """The pages with links to anchors of these pages."""
+    return {
+        uri
+        for uri, page in pages.items()
+        if any(target.src_uri in uris for target in page.links_to_anchors or ())
+    }
 
 
 def _keys(serving: _Serving, uri: str) -> set[str]:
