@@ -404,17 +404,36 @@ class Linker:
         extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
         *,
         check_citations: bool = True,
+        html: bool = True,
     ) -> tuple[str, PageLinks]:
-        """Render ``text`` as the page of ``doc`` outside any site engine (checks and tests)."""
+        """Render ``text`` as the page of ``doc`` outside any site engine (checks and tests).
+
+        ``html`` False: only what the page found is wanted (``check``), so a page whose
+        allowlist was read from Markdown's tree is not serialized ("" for its HTML)."""
         md = markdown.Markdown(
             extensions=[*extensions, self.extension], extension_configs=extension_configs or {}
         )
+        if not html:
+            md.serializer = _unless_read(md.serializer, self)
         self.begin_page(doc, check_citations=check_citations)
         try:
             html = md.convert(self.bounded(text))
         finally:
             found = self.end_page()
         return html, found
+
+
+def _unless_read(serializer: Any, linker: Linker) -> Any:
+    """Markdown's serializer, but for a page read from its tree: no postprocessor reads its
+    HTML then (the allowlist has the tree's reading), and a check wants nothing else."""
+
+    def serialize(root: etree.Element) -> str:
+        page = linker.page
+        if page is not None and page.read is not None:
+            return f"<{root.tag} />"  # what Markdown takes for an empty document
+        return serializer(root)
+
+    return serialize
 
 
 class _WikilinkProcessor(InlineProcessor):

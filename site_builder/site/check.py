@@ -63,7 +63,12 @@ def check_content(
     def render(page: tuple[Document, bool]) -> PageLinks:
         doc, sources_known = page
         _, found = linker.render(
-            doc, doc.body, extensions, extension_configs or {}, check_citations=sources_known
+            doc,
+            doc.body,
+            extensions,
+            extension_configs or {},
+            check_citations=sources_known,
+            html=False,
         )
         return found
 

@@ -265,3 +265,17 @@ def test_targets_are_read_as_written_whatever_the_engine_makes_of_them(raw: str)
     if raw:
         expected.add(("link", "../../rewritten/"))
     assert {(t.kind, t.url) for t in found.targets} == expected
+
+
+def test_a_check_has_the_html_made_only_where_the_allowlist_reads_it() -> None:
+    """``html=False`` (``check``): the same findings; no HTML for a page read from the tree."""
+    linker = Linker(CORPUS, make_ctx())
+    for body, serialized in [
+        ("Kosovo met Serbia [[eusr]].[^rks] Missing.[^nope]\n", False),
+        ("<b>Kosovo</b> met Serbia.[^rks] Missing.[^nope]\n", True),
+    ]:
+        doc = replace(CORPUS.by_slug["news"], body=body)
+        html, found = linker.render(doc, body, EXTENSIONS)
+        checked = linker.render(doc, body, EXTENSIONS, html=False)
+        assert checked == (html if serialized else "", found)
+        assert [d.message for d in found.diagnostics] == ["unknown source id 'nope' in citation"]
