@@ -303,8 +303,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             return False
         build.stamps, self.served = now, build
         freeze_heap()
-        seconds = time.monotonic() - start
-        _log.info(f"Documentation built in {seconds:.2f} seconds ({plural(len(edited), 'body')})")
+        seconds, files = time.monotonic() - start, plural(len(edited), "edited file")
+        _log.info(f"Documentation built in {seconds:.2f} seconds ({files}, their pages alone)")
         return True
 
     def _amend(self, build: _Build, site: PreparedSite) -> bool:

@@ -56,7 +56,7 @@ def test_serve_rebuilds_backlinks_and_indexes_after_an_edit(tmp_path: Path) -> N
         place.write_text(place.read_text("utf-8") + "\nThe bridge reopened.[^census]\n", "utf-8")
         sq = f"http://127.0.0.1:{port}/sq/places/mitrovica/"
         assert _wait_for(lambda: "The bridge reopened." in _fetch(sq)), log.read_text()
-        assert "seconds (1 body)" in log.read_text()
+        assert "seconds (1 edited file, their pages alone)" in log.read_text()
         text = actor.read_text(encoding="utf-8")
         title_line = next(line for line in text.splitlines() if line.startswith("title:"))
         actor.write_text(text.replace(title_line, "title: Renamed Actor Xyzzy", 1), "utf-8")
