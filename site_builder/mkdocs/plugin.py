@@ -508,7 +508,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             # A build keeps no page's HTML here; serve keeps it all, to reuse.
             build.store = PageStore() if self.cache is None else None
             # Serve renders a brief of each language itself, so that its first rebuild finds
-            # the templates, locale data and Markdown extensions loaded (1.3 s at 1,000 briefs).
+            # the templates, locale data and Markdown extensions loaded.
             build.warm = _a_brief_of_each_language(pages, build.site) if self.cache else set()
             build.populated = populate_ahead(
                 [page for page in pages if page.file.src_uri not in build.warm],
