@@ -2,9 +2,9 @@
 
 No page shows another page's body (``site.reads``), so when every edited file's front matter
 is as it was, every other page's Markdown is too, and only the edited pages, and those whose
-backlinks or anchors they change, need rendering again (the plugin's ``rebuild_bodies``). Where that
-cannot be known from the documents alone, ``with_bodies`` says None, and the whole site is
-prepared again:
+backlinks or anchors they change, need rendering again (the plugin's ``rebuild_bodies``).
+Where that cannot be known from the documents alone, ``with_bodies`` says None, and the
+whole site is prepared again:
 
 * the home page's body is the Markdown of a generated page (``generated.home``);
 * a translated document's English version is what its translations are checked against
