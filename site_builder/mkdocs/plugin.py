@@ -447,9 +447,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         """The digests this rebuild's keys are made of, and what changed since the last."""
         assert self.cache is not None
         cache, site, linker = self.cache, self.build.site, self.build.linker
-        config_file = Path(config.config_file_path) if config.config_file_path else None
         settings = digest(
-            config_file.read_bytes() if config_file and config_file.is_file() else None,
+            self.build.watched,  # the configuration file, the theme, the date
             config.docs_dir,
             config.site_url,
             config.use_directory_urls,
@@ -457,8 +456,6 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             config.mdx_configs,
             dict(self.config),
             replace(self.ctx, prerendered=None),
-            get_build_date(),
-            tree_signature(Path(config.theme.custom_dir) if config.theme.custom_dir else None),
         )
         on_files = digest(sorted(f.src_uri for f in files))
         # What translations say of their English files (``generated.review``) reads the
