@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from importlib.metadata import version
 from pathlib import Path
@@ -13,7 +14,7 @@ from site_builder.site import search_index
 from site_builder.site.search_index import SearchIndex, SearchIndexError, index_site, search_excerpt
 from tests.support import REPO, fake_pagefind, fingerprint, search_index_contents, search_records
 
-_PAGE = """<!doctype html><html lang="en"><head><title>{title}</title>
+_PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title>
 <meta name="description" content="{summary}" data-pagefind-meta="summary[content]"></head>
 <body><nav>Navigation words</nav>
 <div data-pagefind-body data-pagefind-meta="kind:Place"><h1 id="t">{title}<a class="headerlink"
@@ -21,17 +22,20 @@ href="#t">¶</a></h1><span data-pagefind-weight="10" data-pagefind-meta="names">
 <p>{body}</p></div></body></html>"""
 
 
-def _site(root: Path, pages: int = 3) -> Path:
-    for n in range(pages):
-        page = root / "places" / f"p{n}" / "index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text(
-            _PAGE.format(
-                title=f"Preševo {n}", summary=f"Summary {n}.", names=f"Preševo {n} · Прешево {n}",
-                body=" ".join(f"word{i}" for i in range(400)),
-            ),
-            "utf-8",
-        )  # fmt: skip
+def _site(root: Path, pages: int = 3, languages: tuple[str, ...] = ("en",)) -> Path:
+    for language in languages:
+        folder = root if language == languages[0] else root / language.lower()
+        for n in range(pages):
+            page = folder / "places" / f"p{n}" / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(
+                _PAGE.format(
+                    lang=language, title=f"Preševo {n}", summary=f"Summary {n}.",
+                    names=f"Preševo {n} · Прешево {n}",
+                    body=" ".join(f"word{i}" for i in range(400)),
+                ),
+                "utf-8",
+            )  # fmt: skip
     (root / "404.html").write_text("<html lang='en'><body><h1>Not found</h1></body></html>")
     return root
 
@@ -267,16 +271,87 @@ def test_pages_go_only_from_the_process_that_started_it_and_only_before_the_inde
 
 def test_the_indexer_accounts_for_its_time_and_leaves_no_process(tmp_path: Path) -> None:
     index = SearchIndex()
-    pid = index._process.pid if index._process else 0
     index.add("places/p0/index.html", _WHOLE)
+    index.add("sq/places/p0/index.html", _WHOLE.replace('lang="sr-Latn"', 'lang="sq"'))
     index.add("404.html", "<html><body>Not found</body></html>")
-    assert index.write(tmp_path / "pagefind").pages == 1
+    pids = [indexer._process.pid for indexer in index._languages.values() if indexer._process]
+    assert index.write(tmp_path / "pagefind").pages == 2
     cost = index.cost
-    assert cost["pages"] == 1
-    assert cost["page_mb"] == len(_WHOLE) / 1e6
+    assert cost["pages"] == 2
+    assert cost["page_mb"] == 2 * len(_WHOLE) / 1e6 - 5e-6
     assert 0 < cost["read_mb"] < cost["page_mb"]
     assert cost["pagefind_cpu_s"] is not None and cost["pagefind_cpu_s"] >= 0
     assert {"feeding_s", "index_s", "waited_s", "writing_s"} <= set(cost)
-    assert index.summary().startswith('search index: {"pages": 1, "page_mb": ')
-    with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)
+    assert index.summary().startswith('search index: {"pages": 2, "page_mb": ')
+    assert len(pids) == 2
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def _one_process_index(pages: list[Path], site: Path, output: Path) -> None:
+    """The index one Pagefind process makes of ``pages`` of ``site``, all languages in it."""
+    indexer = search_index._Pagefind()
+    for page in pages:
+        excerpt = search_excerpt(page.read_text("utf-8"))
+        if excerpt is not None:
+            indexer.add(page.relative_to(site).as_posix(), excerpt)
+    entry = search_index._written(indexer.files(), output)
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    (output / search_index.ENTRY).write_text(text, "utf-8")
+
+
+def test_each_language_is_indexed_by_its_own_process_into_the_index_one_would_make(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind builds each language's index apart from the others' even in one process, but
+    holds them all: one process a language, one after another, holds one at a time."""
+    site = _site(tmp_path / "site", languages=("en", "sq", "sr-Latn"))
+    running_when_asked = []
+    request = search_index._Pagefind.request
+
+    def asked(indexer: search_index._Pagefind) -> None:
+        if not indexer._requested:
+            running = sum(i._process is not None for i in index._languages.values())
+            running_when_asked.append(running)
+        request(indexer)
+
+    index = SearchIndex()
+    monkeypatch.setattr(search_index._Pagefind, "request", asked)
+    pages = sorted(site.rglob("*.html"), reverse=True)
+    for page in pages:
+        index.add(page.relative_to(site).as_posix(), page.read_text("utf-8"))
+    assert list(index._languages) == ["sr-latn", "sq", "en"]  # in the order of their pages
+    assert index.write(site / "pagefind").pages == 9
+    assert running_when_asked == [3, 2, 1]
+    monkeypatch.undo()
+    _one_process_index(pages, site, tmp_path / "one")
+    assert fingerprint(site / "pagefind") == fingerprint(tmp_path / "one")
+    entry = json.loads((site / "pagefind" / search_index.ENTRY).read_text("utf-8"))
+    assert list(entry["languages"]) == ["en", "sq", "sr-latn"]
+
+
+def test_a_failure_in_a_later_language_leaves_the_index_there_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site(tmp_path / "site", languages=("en", "sq"))
+    index_site(site)
+    before = fingerprint(site / "pagefind")
+    files = search_index._Pagefind.files
+    calls = []
+
+    def second_fails(indexer: search_index._Pagefind) -> list[dict[str, str]]:
+        calls.append(indexer)
+        if len(calls) == 2:
+            indexer._failure = "writing the index: out of memory"
+        return files(indexer)
+
+    monkeypatch.setattr(search_index._Pagefind, "files", second_fails)
+    with pytest.raises(SearchIndexError) as raised:
+        index_site(site)
+    assert str(raised.value) == (
+        "the search index could not be built: writing the index: out of memory"
+    )
+    assert fingerprint(site / "pagefind") == before
+    assert sorted(p.name for p in site.iterdir()) == ["404.html", "pagefind", "places", "sq"]
