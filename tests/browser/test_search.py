@@ -148,6 +148,21 @@ def test_the_keyboard_alone_searches_moves_opens_and_closes(
     page.wait_for_url(fixture_site.url("places/presevo/"))
 
 
+def test_results_closed_stay_closed_when_a_search_under_way_ends(
+    fixture_site: Site, context: BrowserContext
+) -> None:
+    """Back in the box from a result, the box searches again (its text may have changed): an
+    Escape before that search ends closes the results for good."""
+    page, _, _ = _open(context, fixture_site, "actors/kosovo/")
+    _first_titles(page, "Presevo")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")  # the box's focus starts a search
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(1000)  # the search waits 100 ms for more typing, then runs
+    assert page.locator(_RESULTS).is_hidden()
+    assert page.locator(_INPUT).evaluate("e => e === document.activeElement")
+
+
 def test_search_loads_nothing_before_it_is_used_and_only_from_the_site(
     fixture_site: Site, context: BrowserContext
 ) -> None:

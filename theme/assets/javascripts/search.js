@@ -43,6 +43,7 @@
   }
 
   function close() {
+    latest++; /* a search still under way must not open the results again */
     panel.hidden = true;
   }
 
