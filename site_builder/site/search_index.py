@@ -282,7 +282,8 @@ class SearchIndex:
             if not self.cost["pages"]:
                 raise SearchIndexError(f"{FAILED}: no page is marked for search")
             self.request()
-            self.wait_for_pages()  # a page Pagefind could not read fails before anything is made
+            for indexer in self._languages.values():  # a page Pagefind could not read fails
+                indexer.wait_for_pages()  # before anything is made
             self.cost["waited_s"] = 0.0
             output.parent.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
