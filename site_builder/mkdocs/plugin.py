@@ -649,6 +649,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         elif ahead is not None:  # by a worker
             ahead.restore(page, files)
             html, found = ahead.content, ahead.extra
+            if self.cache is None:  # restored for good: a build keeps nothing for a rebuild
+                del build.populated[uri]
             if serving is not None:
                 found, made = found
                 if made is not None:
@@ -683,6 +685,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         env.globals["site_builder_names_url"] = names_url(files)
         without_repeated_anchor_links(_pages(files, config), build.site, files)
         build.derived = every_page_rendered(build.site, build.found)
+        if self.cache is None:  # what the pages found is in the backlinks now
+            build.found = {}
         if build.derived.failed:
             if self.cache is None:
                 _stop(build.derived.problems)

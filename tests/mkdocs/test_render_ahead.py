@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+from mkdocs.structure.pages import Page
 
 import site_builder.site.pipeline as pipeline_module
 from site_builder.content.languages import SOURCE
-from site_builder.mkdocs.render_ahead import PageStore
+from site_builder.mkdocs.render_ahead import PageStore, Populated
 from tests.support import MINIMAL, REPO, build_site, fingerprint
 
 
@@ -26,20 +27,29 @@ def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("nav_limit", [40, 2], ids=["briefs-in-nav", "briefs-outside-nav"])
 def test_a_build_in_workers_is_byte_identical_to_a_serial_one(
-    tmp_path: Path, nav_limit: int
+    tmp_path: Path, nav_limit: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert threading.active_count() == 1  # else the build rightly forks nothing
     content = REPO / "content"
     serial = build_site(content, tmp_path / "serial", workers=1, nav_limit=nav_limit)
     assert (serial.build.workers, serial.build.populated, serial.build.written) == (1, {}, set())
+    restored: dict[str, tuple[str, object]] = {}
+    restore = Populated.restore
+
+    def recorded(populated: Populated, page: Page, *args: object, **kwargs: object) -> None:
+        restored[page.file.src_uri] = (populated.content, populated.toc)
+        restore(populated, page, *args, **kwargs)
+
+    monkeypatch.setattr(Populated, "restore", recorded)
     parallel = build_site(content, tmp_path / "parallel", workers=2, nav_limit=nav_limit)
     pages = len(list((tmp_path / "parallel").rglob("index.html")))
     build = parallel.build
     assert build.workers == 2
-    assert len(build.populated) == len(build.written) == pages  # all rendered ahead, and written
-    # by the workers: this process held no page's HTML, and the pages' store is gone.
-    assert build.built == {}
-    assert {(p.content, p.toc) for p in build.populated.values()} == {("", None)}
+    assert len(restored) == len(build.written) == pages  # all rendered ahead, and written by
+    # the workers: this process held no page's HTML, and the pages' store is gone; nor does it
+    # keep what it restored, or what the pages found once the backlinks are made.
+    assert build.built == {} and build.populated == {} and build.found == {}
+    assert set(restored.values()) == {("", None)}
     assert build.store is not None and not build.store.folder.exists()
     assert fingerprint(tmp_path / "parallel") == fingerprint(tmp_path / "serial")
 
