@@ -16,7 +16,7 @@ bytes.
 
 **One process a language, one index at a time.** Pagefind makes a separate index of each
 language, but one process holds every language's pages while it builds them, and copies them to
-build: about 190 KB of memory a page, 6.3 GB at 10,000 briefs in four languages. So each
+build: 6.0 GB at 10,000 briefs in four languages (``benchmarks/README.md``). So each
 language has a process of its own, and they build their indexes one after the other, each
 ending once it has handed its index over: the largest holds one language's. The indexes are the
 bytes one process makes (``tests/site/test_search_index.py``); the languages' tables of contents
