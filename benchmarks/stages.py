@@ -1,7 +1,7 @@
 """Where the time goes (issue 21, item 5): our build's stages before and after, beside the engines.
 
 ``python benchmarks/stages.py --before CHECKOUT [--sizes 1000,10000] [--reps 3,1]
-[--engines before,ours,ours-en,plain,zensical,hugo] [--limit 1500]``
+[--engines before,ours,ours-en,plain,zensical,hugo] [--limit plain=1500]``
 
 Builds the corpus of ``generate_corpus.py`` (ours, and its plain twin) at each size with each
 engine in turn, in fresh processes, the order turned round every repetition so that the load
@@ -20,8 +20,9 @@ peak of all its processes' resident memory together. Our builds run their build 
 that fresh process (``--child``), with each step of ``STEPS`` timed by a wrapper: the same
 wrappers before and after, a step missing in a checkout reported so. Zensical and Hugo are
 found on ``PATH`` or by ``--zensical``/``--hugo``; a missing one is said and left out. A build
-still running after ``--limit`` seconds is stopped and reported so. Writes
-``benchmarks/out/stages-<time>.json`` after every build; ``--table FILE`` prints its tables.
+still running after its ``--limit`` (seconds, for all or by engine) is stopped and reported so.
+Writes ``benchmarks/out/stages-<time>.json`` after every build; ``--table FILE...`` prints the
+tables of one or more such files.
 """
 
 from __future__ import annotations
@@ -161,6 +162,17 @@ def _tree_rss(root: int) -> int:
     return sum(rss for _, rss in _tree(root).values())
 
 
+def limits(text: str) -> dict[str, float]:
+    """``1500`` (every engine) or ``plain=1500,ours=2700`` (by engine), as {engine or "": s}."""
+    out: dict[str, float] = {}
+    for part in filter(None, text.split(",")):
+        engine, _, seconds = part.rpartition("=")
+        if engine and engine not in ENGINES:
+            raise argparse.ArgumentTypeError(f"no engine {engine!r}: one of {', '.join(ENGINES)}")
+        out[engine] = float(seconds)
+    return out
+
+
 def run(command: list[str], cwd: Path, env: dict[str, str], limit: float | None) -> dict[str, Any]:
     """One build in a fresh process: wall, CPU, peaks; stopped (its whole group) after ``limit``."""
     stats = Path(tempfile.mkstemp(suffix=".time")[1])
@@ -296,20 +308,24 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--reps", default="3,1", help="repetitions at each size, in order")
     parser.add_argument("--engines", default=",".join(ENGINES))
-    parser.add_argument("--limit", type=float, help="stop a build after this many seconds")
+    parser.add_argument("--limit", type=limits, default={}, help="stop a build after SECONDS, "
+                        "or each engine's: plain=1500,ours=2700")  # fmt: skip
     parser.add_argument("--zensical", help="the zensical command (default: on PATH)")
     parser.add_argument("--hugo", help="the hugo command (default: on PATH)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "stages")
     parser.add_argument("--child", nargs=4, type=Path, metavar=("CONFIG", "CONTENT", "SITE", "OUT"),
                         help=argparse.SUPPRESS)  # fmt: skip
-    parser.add_argument("--table", type=Path, help="print the tables of a results file")
+    parser.add_argument("--table", type=Path, nargs="+", help="print the tables of results files")
     options = parser.parse_args()
     if options.child:
         config, content, site, out = options.child
         out.write_text(json.dumps(timed_build(config, content, site)), "utf-8")
         return
     if options.table:
-        print(tables(json.loads(options.table.read_text("utf-8"))))
+        merged: dict[str, Any] = {"sizes": {}}
+        for path in options.table:
+            merged["sizes"].update(json.loads(path.read_text("utf-8"))["sizes"])
+        print(tables(merged))
         return
     if options.before is not None:
         options.before = options.before.resolve()
@@ -339,7 +355,8 @@ def main() -> None:
                     shutil.rmtree(site, ignore_errors=True)
                     steps = options.work / f"steps-{engine}-{n}.json"
                     steps.unlink(missing_ok=True)
-                    measured = run(*engines.command(engine, n, steps), options.limit)
+                    limit = options.limit.get(engine, options.limit.get(""))
+                    measured = run(*engines.command(engine, n, steps), limit)
                     measured["pages"] = _html_pages(site)
                     if steps.exists():
                         measured.update(json.loads(steps.read_text("utf-8")))

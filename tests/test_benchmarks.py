@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import shutil
 import subprocess
@@ -95,3 +96,11 @@ def test_the_hugo_site_holds_every_page_of_the_plain_corpus(tmp_path: Path) -> N
     assert "<h1>About</h1>" in about and "Seed 8." in about
     written = list((tmp_path / "out").rglob("index.html"))
     assert len(written) >= len(pages)
+
+
+def test_the_stages_benchmark_reads_a_limit_for_all_or_by_engine() -> None:
+    limits = _script("stages").limits
+    assert limits("900") == {"": 900.0}
+    assert limits("plain=1500,ours=2700") == {"plain": 1500.0, "ours": 2700.0}
+    with pytest.raises(argparse.ArgumentTypeError):
+        limits("plane=1500")
