@@ -89,8 +89,10 @@ def timed_build(config: Path, content: Path, site: Path) -> dict[str, Any]:
 
     steps: dict[str, float] = {}
     missing: list[str] = []
+    wrapped: list[str] = []  # which of each step's names this checkout has
     restore: list[tuple[Any, str, Any]] = []
     for label, names in STEPS:
+        wrapped += [name for name in names if resolve(name) is not None]
         found = [r for r in map(resolve, names) if r is not None]
         if not found:
             missing.append(label)
@@ -118,7 +120,8 @@ def timed_build(config: Path, content: Path, site: Path) -> dict[str, Any]:
             setattr(owner, attr, original)
     import site_builder
 
-    return {"steps": steps, "whole": whole, "missing": missing, "code": site_builder.__file__}
+    code = site_builder.__file__
+    return {"steps": steps, "whole": whole, "missing": missing, "wrapped": wrapped, "code": code}
 
 
 def shares(steps: dict[str, float], whole: float) -> dict[str, float]:

@@ -62,6 +62,8 @@ def test_a_timed_build_times_each_step_and_puts_every_one_back(tmp_path: Path) -
     originals = {name: getattr(*found) for name, found in before.items() if found}
     result = stages.timed_build(REPO / "mkdocs.yml", MINIMAL, tmp_path / "site")
     assert result["missing"] == []
+    assert result["wrapped"] == [name for name in names if before[name] is not None]
+    assert "site_builder.mkdocs.plugin:index_site" not in result["wrapped"]  # before issue 21 only
     assert (tmp_path / "site" / "index.html").is_file()
     assert set(result["steps"]) <= {label for label, _ in stages.STEPS}
     assert result["steps"]["load, check, generate (workers)"] > 0
