@@ -409,17 +409,19 @@ def tables(results: dict[str, Any]) -> str:
         lines.append(f"| {WHOLE} | " + " | ".join(wholes) + " |")
         lines += [f"\nN={n}: the engines in the same run\n",
                   "| engine | builds | wall s | CPU s | largest process peak MB | all processes "
-                  "peak MB | HTML pages | wall ms a brief | wall ms a page | load |",
-                  "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+                  "peak MB | HTML pages | wall ms a brief | wall ms a page | CPU ms a page "
+                  "| load |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
         for engine, measured in runs.items():
             if not measured:
                 continue
             done = [m for m in measured if not m["stopped"]]
             if not done:
                 lines.append(f"| {engine} | stopped after {measured[0]['wall_s']:.0f} s |"
-                             + " – |" * 8)  # fmt: skip
+                             + " – |" * 9)  # fmt: skip
                 continue
             wall = statistics.median(m["wall_s"] for m in done)
+            cpu = statistics.median(m["cpu_s"] for m in done)
             pages = statistics.median(m["pages"] for m in done)
             loads = [m["load_before"][0] for m in done]
             lines.append(
@@ -428,6 +430,7 @@ def tables(results: dict[str, Any]) -> str:
                 f"{max(m['largest_peak_mb'] for m in done):,.0f} | "
                 f"{max(m['tree_peak_mb'] for m in done):,.0f} | {pages:,.0f} | "
                 f"{1000 * wall / int(n):.1f} | {1000 * wall / pages:.2f} | "
+                f"{1000 * cpu / pages:.2f} | "
                 f"{min(loads):.1f}–{max(loads):.1f} |"
             )
     return "\n".join(lines)
