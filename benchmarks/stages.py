@@ -326,8 +326,10 @@ def main() -> None:
         return
     if options.table:
         merged: dict[str, Any] = {"sizes": {}}
-        for path in options.table:
-            merged["sizes"].update(json.loads(path.read_text("utf-8"))["sizes"])
+        for path in options.table:  # an engine's builds from a later file come after
+            for n, runs in json.loads(path.read_text("utf-8"))["sizes"].items():
+                for engine, measured in runs.items():
+                    merged["sizes"].setdefault(n, {}).setdefault(engine, []).extend(measured)
         print(tables(merged))
         return
     if options.before is not None:
