@@ -214,7 +214,8 @@ def run(command: list[str], cwd: Path, env: dict[str, str], limit: float | None)
         tail = err.decode("utf-8", "replace")[-2000:]
         raise SystemExit(f"{command[:3]} failed ({process.returncode}):\n{tail}")
     rss, user, system = fields[-3:]
-    out.update(cpu_s=float(user) + float(system), largest_peak_mb=int(rss) * 1024 / 1e6)
+    out.update(cpu_s=float(user) + float(system), user_s=float(user), sys_s=float(system),
+               largest_peak_mb=int(rss) * 1024 / 1e6)  # fmt: skip
     return out
 
 
