@@ -123,6 +123,19 @@ def timed_steps() -> list[tuple[Any, str, str]]:
     ]
 
 
+def timing(original: Any, label: str, steps: dict[str, float]) -> Any:
+    """``original``, adding the seconds of each call to ``steps[label]``."""
+
+    def wrapper(*args: Any, **kw: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kw)
+        finally:
+            steps[label] = steps.get(label, 0.0) + time.perf_counter() - start
+
+    return wrapper
+
+
 def build_steps(content: Path, site: Path) -> dict[str, float]:
     """Wall time of each step of one real build, in-process (workers included).
 
@@ -136,15 +149,7 @@ def build_steps(content: Path, site: Path) -> dict[str, float]:
     restore: list[tuple[Any, str, Any]] = []
     for owner, name, label in timed_steps():
         original = getattr(owner, name)
-
-        def wrapper(*args: Any, _original: Any = original, _label: str = label, **kw: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return _original(*args, **kw)
-            finally:
-                steps[_label] = steps.get(_label, 0.0) + time.perf_counter() - start
-
-        setattr(owner, name, wrapper)
+        setattr(owner, name, timing(original, label, steps))
         restore.append((owner, name, original))
     try:
         start = time.perf_counter()

@@ -46,6 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from run import timing  # noqa: E402
+
 #: (label, the callables it times as "module:attribute"), in the order a build takes them.
 #: Every callable that exists in a checkout is wrapped; two names for one step are the step
 #: as it was before issue 21 and as it is now (only one of them runs in a build).
@@ -98,17 +100,7 @@ def timed_build(config: Path, content: Path, site: Path) -> dict[str, Any]:
             missing.append(label)
         for owner, attr in found:
             original = getattr(owner, attr)
-
-            def wrapper(
-                *args: Any, _original: Any = original, _label: str = label, **kw: Any
-            ) -> Any:
-                start = time.perf_counter()
-                try:
-                    return _original(*args, **kw)
-                finally:
-                    steps[_label] = steps.get(_label, 0.0) + time.perf_counter() - start
-
-            setattr(owner, attr, wrapper)
+            setattr(owner, attr, timing(original, label, steps))
             restore.append((owner, attr, original))
     try:
         start = time.perf_counter()
