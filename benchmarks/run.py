@@ -11,6 +11,7 @@ stages in-process; measures site size and the first-visit transfer of one brief 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gzip
 import io
@@ -22,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,17 +125,32 @@ def timed_steps() -> list[tuple[Any, str, str]]:
     ]
 
 
-def timing(original: Any, label: str, steps: dict[str, float]) -> Any:
-    """``original``, adding the seconds of each call to ``steps[label]``."""
+@contextlib.contextmanager
+def timing(wrapped: Iterable[tuple[Any, str, str]]) -> Iterator[dict[str, float]]:
+    """Each (owner, attribute, label) wrapped while the block runs, adding the seconds of each
+    call to the label's entry of the dictionary it gives; put back afterwards."""
+    steps: dict[str, float] = {}
+    restore: list[tuple[Any, str, Any]] = []
 
-    def wrapper(*args: Any, **kw: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return original(*args, **kw)
-        finally:
-            steps[label] = steps.get(label, 0.0) + time.perf_counter() - start
+    def timed(original: Any, label: str) -> Any:
+        def wrapper(*args: Any, **kw: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kw)
+            finally:
+                steps[label] = steps.get(label, 0.0) + time.perf_counter() - start
 
-    return wrapper
+        return wrapper
+
+    try:
+        for owner, name, label in wrapped:
+            original = getattr(owner, name)
+            setattr(owner, name, timed(original, label))
+            restore.append((owner, name, original))
+        yield steps
+    finally:
+        for owner, name, original in reversed(restore):
+            setattr(owner, name, original)
 
 
 def build_steps(content: Path, site: Path) -> dict[str, float]:
@@ -145,20 +162,11 @@ def build_steps(content: Path, site: Path) -> dict[str, float]:
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.config import load_config
 
-    steps: dict[str, float] = {}
-    restore: list[tuple[Any, str, Any]] = []
-    for owner, name, label in timed_steps():
-        original = getattr(owner, name)
-        setattr(owner, name, timing(original, label, steps))
-        restore.append((owner, name, original))
-    try:
+    with timing(timed_steps()) as steps:
         start = time.perf_counter()
         config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(content), site_dir=str(site))
         mkdocs_build.build(config)
         steps["whole build (after imports)"] = time.perf_counter() - start
-    finally:
-        for owner, name, original in restore:
-            setattr(owner, name, original)
     return steps
 
 

@@ -89,27 +89,20 @@ def timed_build(config: Path, content: Path, site: Path) -> dict[str, Any]:
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.config import load_config
 
-    steps: dict[str, float] = {}
     missing: list[str] = []
     wrapped: list[str] = []  # which of each step's names this checkout has
-    restore: list[tuple[Any, str, Any]] = []
+    found: list[tuple[Any, str, str]] = []
     for label, names in STEPS:
-        wrapped += [name for name in names if resolve(name) is not None]
-        found = [r for r in map(resolve, names) if r is not None]
-        if not found:
+        here = [(name, resolve(name)) for name in names]
+        wrapped += [name for name, owned in here if owned is not None]
+        found += [(*owned, label) for _, owned in here if owned is not None]
+        if all(owned is None for _, owned in here):
             missing.append(label)
-        for owner, attr in found:
-            original = getattr(owner, attr)
-            setattr(owner, attr, timing(original, label, steps))
-            restore.append((owner, attr, original))
-    try:
+    with timing(found) as steps:
         start = time.perf_counter()
         cfg = load_config(str(config), docs_dir=str(content), site_dir=str(site))
         mkdocs_build.build(cfg)
         whole = time.perf_counter() - start
-    finally:
-        for owner, attr, original in reversed(restore):
-            setattr(owner, attr, original)
     import site_builder
 
     code = site_builder.__file__
