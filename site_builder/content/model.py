@@ -280,9 +280,10 @@ class Corpus:
         return MappingProxyType({slug: tuple(pairs) for slug, pairs in found.items()})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
-    """One page pointing at a document: the raw material of backlinks.
+    """One page pointing at a document: the raw material of backlinks. (Slotted: a large
+    site holds hundreds of thousands until the open data is written.)
 
     ``context`` is the sentence that mentions the target, or the front-matter key that names it.
     """

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from site_builder.content.model import Corpus, Link
@@ -34,6 +34,19 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
+def _briefs_json(records: Iterable[dict[str, Any]]) -> bytes:
+    """``json_text({"briefs": records})`` in UTF-8, each record encoded as it is made: a
+    large site's records, whose links both ways are most of the data, are never all held."""
+    nested = (
+        json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ").encode("utf-8")
+        for record in records
+    )  # a JSON string holds no newline: each line of a record is indented two levels more
+    body = b",\n    ".join(nested)
+    if not body:
+        return json_text({"briefs": []}).encode("utf-8")
+    return b'{\n  "briefs": [\n    ' + body + b"\n  ]\n}\n"
+
+
 def version(ctx: BuildContext) -> str:
     """The build's day as a calendar version a semantic-version reader accepts: 2026.12.1."""
     day = ctx.build_date
@@ -56,8 +69,7 @@ def _field(column: Column) -> dict[str, Any]:
     return field
 
 
-def _resource(name: str, path: str, content: str, **described: Any) -> dict[str, Any]:
-    data = content.encode("utf-8")
+def _resource(name: str, path: str, data: bytes, **described: Any) -> dict[str, Any]:
     return {
         "name": name,
         "path": path,
@@ -68,7 +80,7 @@ def _resource(name: str, path: str, content: str, **described: Any) -> dict[str,
     }
 
 
-def _table_resource(table: Table, content: str) -> dict[str, Any]:
+def _table_resource(table: Table, content: bytes) -> dict[str, Any]:
     return _resource(
         table.name,
         table.path,
@@ -82,7 +94,7 @@ def _table_resource(table: Table, content: str) -> dict[str, Any]:
     )
 
 
-def descriptor(ctx: BuildContext, briefs: str, tables: Mapping[Table, str]) -> dict[str, Any]:
+def descriptor(ctx: BuildContext, briefs: bytes, tables: Mapping[Table, bytes]) -> dict[str, Any]:
     package: dict[str, Any] = {
         "$schema": PROFILE,
         "name": "kosovo-serbia-dialogue-explainer",
@@ -123,9 +135,9 @@ def data_files(
 
     ``backlinks``: every page's incoming links, once every page is rendered.
     """
-    briefs = json_text({"briefs": brief_records(corpus, ctx, backlinks)})
-    tables = {table: csv_text(table, corpus) for table in TABLES}
-    package = json_text(descriptor(ctx, briefs, tables))
+    briefs = _briefs_json(brief_records(corpus, ctx, backlinks))
+    tables = {table: csv_text(table, corpus).encode("utf-8") for table in TABLES}
+    package = json_text(descriptor(ctx, briefs, tables)).encode("utf-8")
     files = {BRIEFS: briefs, **{t.path: text for t, text in tables.items()}, PACKAGE: package}
     return tuple(
         GeneratedFile(f"{DATA_DIR}/{path}", text, None, None) for path, text in files.items()

@@ -12,7 +12,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -263,8 +263,9 @@ def _link(link: Link, end: str) -> dict[str, str]:
 
 def brief_records(
     corpus: Corpus, ctx: BuildContext, backlinks: Mapping[str, tuple[Link, ...]]
-) -> list[dict[str, Any]]:
-    """Every brief and update, by kind then title, with its links both ways."""
+) -> Iterator[dict[str, Any]]:
+    """Every brief and update, by kind then title, with its links both ways: made one at a
+    time, as briefs.json encodes them."""
     outgoing: dict[str, list[Link]] = {}
     for links in backlinks.values():
         for link in links:
@@ -272,7 +273,7 @@ def brief_records(
     docs = [
         d for kind in KIND for d in by_title(corpus.of_kind(kind)) if d.is_brief or kind == "update"
     ]
-    return [
+    return (
         {
             "kind": doc.kind,
             "slug": doc.slug,
@@ -291,4 +292,4 @@ def brief_records(
             "links_in": [_link(link, "source") for link in backlinks.get(doc.slug, ())],
         }
         for doc in docs
-    ]
+    )

@@ -62,7 +62,7 @@ class Preview:
         self.search = True
         self.index = BackgroundIndex(self._indexed)
         #: The files made after publishing, where they go, and whether they are written.
-        self._later: Callable[[], Iterable[tuple[str, str]]] | None = None
+        self._later: Callable[[], Iterable[tuple[str, bytes]]] | None = None
         self._later_paths: frozenset[str] = frozenset()
         self._later_thread: threading.Thread | None = None
         self._later_done = threading.Event()
@@ -83,11 +83,11 @@ class Preview:
 
     def later(
         self,
-        make: Callable[[], Iterable[tuple[str, str]]],
+        make: Callable[[], Iterable[tuple[str, bytes]]],
         paths: Collection[str],
         key: str | None = None,
     ) -> None:
-        """Make some files after this build is published: ``make()`` gives (path, text) pairs
+        """Make some files after this build is published: ``make()`` gives (path, bytes) pairs
         for some of ``paths``; the others are deleted. A build that never calls this deletes
         them all (a preview showing problems has no data). ``key``: a digest of what ``make``
         reads; when it is the last one made, the files written then stay as they are."""
@@ -161,7 +161,10 @@ class Preview:
         return indexed and self._later_done.wait(timeout)
 
     def _make_later(
-        self, make: Callable[[], Iterable[tuple[str, str]]] | None, site_dir: Path, key: str | None
+        self,
+        make: Callable[[], Iterable[tuple[str, bytes]]] | None,
+        site_dir: Path,
+        key: str | None,
     ) -> None:
         try:
             self._later_made = None
@@ -172,7 +175,7 @@ class Preview:
                 if path not in made:
                     target.unlink(missing_ok=True)
                     continue
-                data = made[path].encode("utf-8")
+                data = made[path]
                 if target.is_file() and target.read_bytes() == data:
                     continue
                 written = target.with_name(f".{target.name}.new")

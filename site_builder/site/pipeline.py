@@ -177,8 +177,10 @@ def every_page_rendered(
     if since is not None and again is not None:
         return Derived(tuple(problems), _backlinks_again(since, found, again))
     links: dict[str, list[Link]] = {code: [] for code in site.corpora}
+    # A body shown in English in each site finds the same links in each: kept once.
+    same: dict[Link, Link] = {}
     for uri, f in found.items():
-        links[language_of(uri).code].extend(f.links)
+        links[language_of(uri).code].extend(same.setdefault(link, link) for link in f.links)
     return Derived(
         tuple(problems),
         MappingProxyType(

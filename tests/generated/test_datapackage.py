@@ -11,7 +11,8 @@ import jsonschema
 import pytest
 
 from site_builder.generated import data_files
-from site_builder.generated.datapackage import descriptor
+from site_builder.generated.datapackage import descriptor, json_text
+from site_builder.generated.dataset import brief_records
 from tests.support import (
     DATAPACKAGE_PROFILE,
     context,
@@ -27,7 +28,7 @@ def written(folder: Path, corpus=None) -> Path:
     for file in data_files(corpus or sample_corpus(), CTX, {}):
         target = folder / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.content.encode("utf-8"))
+        target.write_bytes(file.content)
     return folder / "data"
 
 
@@ -93,7 +94,7 @@ def test_descriptor_names_licence_version_date_and_every_file() -> None:
     assert (package["version"], package["created"]) == ("2025.12.1", "2025-12-01T00:00:00Z")
     assert package["homepage"] == "https://example.org/dialogue/"
     for resource in package["resources"]:
-        data = files[f"data/{resource['path']}"].encode("utf-8")
+        data = files[f"data/{resource['path']}"]
         assert resource["bytes"] == len(data)
         assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
     fields = package["resources"][1]["schema"]["fields"]
@@ -113,4 +114,15 @@ def test_same_corpus_and_day_give_the_same_bytes() -> None:
 
 
 def test_without_a_site_url_there_is_no_homepage() -> None:
-    assert "homepage" not in descriptor(context(site_url=None), "{}", {})
+    assert "homepage" not in descriptor(context(site_url=None), b"{}", {})
+
+
+@pytest.mark.parametrize("briefs", [True, False], ids=["sample", "pages alone"])
+def test_briefs_json_is_json_text_of_the_records_encoded_one_at_a_time(briefs: bool) -> None:
+    corpus = sample_corpus()
+    if not briefs:  # no brief or update: the empty list, as json_text writes it
+        corpus = type(corpus)(tuple(d for d in corpus.documents if d.kind == "page"))
+    made = {f.src_uri: f.content for f in data_files(corpus, CTX, {})}["data/briefs.json"]
+    whole = json_text({"briefs": list(brief_records(corpus, CTX, {}))})
+    assert made == whole.encode("utf-8")
+    assert bool(json.loads(made)["briefs"]) is briefs

@@ -101,7 +101,7 @@ def test_facts_are_the_front_matter_but_names_and_summary() -> None:
 def test_briefs_and_updates_each_once_with_links_both_ways() -> None:
     mention = Link("2025-06-10-talks", "serbia", "mention", "Serbia said so.")
     graph = backlinks([mention, *front_matter_links(CORPUS)])
-    records = brief_records(CORPUS, CTX, graph)
+    records = list(brief_records(CORPUS, CTX, graph))
     slugs = [r["slug"] for r in records]
     assert sorted(slugs) == sorted(d.slug for d in CORPUS.documents if d.kind != "page")
     serbia = records[slugs.index("serbia")]
@@ -120,5 +120,5 @@ def test_briefs_and_updates_each_once_with_links_both_ways() -> None:
 
 
 def test_without_a_site_url_addresses_start_at_the_site_root() -> None:
-    records = brief_records(CORPUS, context(site_url=None), {})
+    records = list(brief_records(CORPUS, context(site_url=None), {}))
     assert records[0]["url"] == "actors/besnik-bislimi/"
