@@ -72,10 +72,10 @@ def _localized(
     script: Callable[[str], str],
 ) -> Document:
     fresh = freshness(doc, corpus.translations, written)
-    changed = replace(doc, src_uri=language.src_uri(doc.src_uri), language=language.code)
+    page = {"src_uri": language.src_uri(doc.src_uri), "language": language.code, "freshness": fresh}
     translation = fresh.translation
-    if translation is None:
-        return replace(changed, freshness=fresh)
+    if translation is None:  # one copy of the document: most pages of a large site
+        return replace(doc, **page)
     names = (translation.title, *translation.aliases, doc.title, *doc.aliases)
     aliases = tuple(script(n) for n in dict.fromkeys(names) if n != translation.title)
     fields = {}
@@ -83,13 +83,13 @@ def _localized(
         fields = {"body": script(translation.body), "body_line": translation.body_line,
                   "path": translation.path}  # fmt: skip
     return replace(
-        changed,
+        doc,
+        **page,
         title=script(translation.title),
         summary=script(translation.summary),
         aliases=aliases,
         positions=_positions(doc, translation, script),
         timeline=_texts(doc.timeline, translation.timeline, script),
-        freshness=fresh,
         **fields,
     )
 
