@@ -124,7 +124,7 @@ from site_builder.site.pipeline import (
     every_page_rendered,
     prepare,
 )
-from site_builder.site.search_index import INDEX_FOLDER, SearchIndex, SearchIndexError
+from site_builder.site.search_index import INDEX_FOLDER, Excerpt, SearchIndex, SearchIndexError
 from site_builder.site.workers import workers_for
 from site_builder.text.names import changed_names
 
@@ -742,7 +742,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             search = build.search
             write_ahead(
                 pages, config, build.nav, env, build.workers, build.store, self._is_overview,
-                search and (lambda page, html: search.add(page.file.dest_uri, html)),
+                search and (Excerpt.of, lambda page, made: search.add(page.file.dest_uri, made)),
             )  # fmt: skip
             build.written.update(page.file.src_uri for page in pages)
             build.store.close()

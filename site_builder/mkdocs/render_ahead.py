@@ -47,6 +47,8 @@ from site_builder.site.workers import fork_map
 AHEAD_TEMPLATE = "site-builder:built-ahead"
 
 Extra = TypeVar("Extra")
+#: What a worker hands back of each page it wrote (``write_ahead``).
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -169,26 +171,28 @@ def write_ahead(
     workers: int,
     store: PageStore,
     heavy: Callable[[Page], bool] | None = None,
-    each: Callable[[Page, str], None] | None = None,
+    each: tuple[Callable[[str], T], Callable[[Page, T], None]] | None = None,
 ) -> None:
     """Every page rendered as ``build_ahead`` renders it, from its content in ``store``, and
     written by the worker that rendered it; MkDocs' own loop then writes nowhere. Only for
-    ``each(page, html)``, called with every page in order as soon as it is finished (see
-    ``fork_map``), does a page's HTML come back to this process, one page at a time."""
+    ``each``, ``(kept, given)``, does anything of a page come back to this process: what
+    ``kept(html)`` makes of it in the worker, handed to ``given(page, kept)`` with every page
+    in order as soon as it is finished (see ``fork_map``), one page at a time."""
     render = renderer(pages, config, nav, env)
+    kept, given = each if each is not None else (None, None)
 
-    def write(page: Page) -> str | None:
+    def write(page: Page) -> T | None:
         store.take(page)
         html = render(page)
         write_page(page, html)
         page.content, page.toc = "", None  # nor of a page written
-        return html if each else None
+        return kept(html) if kept is not None else None
 
-    def given(index: int, html: str) -> None:
-        assert each is not None
-        each(pages[index], html)  # and nothing kept
+    def handed(index: int, made: T) -> None:
+        assert given is not None
+        given(pages[index], made)  # and nothing kept
 
-    fork_map(write, pages, workers, heavy, given if each else None)
+    fork_map(write, pages, workers, heavy, handed if given is not None else None)
     for page in pages:
         write_nowhere(page.file)
         page.content = ""

@@ -137,6 +137,19 @@ class Indexed:
     pages: int
 
 
+@dataclass(frozen=True)
+class Excerpt:
+    """What the index takes of a finished page, made where the page is: a worker hands back
+    this, a third of the page, and the parent does none of the reading."""
+
+    text: str | None  # ``search_excerpt``
+    page_chars: int
+
+    @classmethod
+    def of(cls, html: str) -> Excerpt:
+        return cls(search_excerpt(html), len(html))
+
+
 def search_excerpt(html: str) -> str | None:
     """What Pagefind needs of a finished page to index it as it would index the whole page
     (but for anchors); None for a page that is not marked for search (Pagefind would leave it
@@ -239,18 +252,20 @@ class SearchIndex:
             feeding_s=0.0, feeding_cpu_s=0.0, pagefind_cpu_s=None, pages_read_cpu_s=None
         )
 
-    def add(self, path: str, html: str) -> bool:
+    def add(self, path: str, page: str | Excerpt) -> bool:
         """Index the page at ``path`` in the site folder (``places/presevo/index.html``, from
-        which Pagefind makes its URL); False if it is not marked for search."""
+        which Pagefind makes its URL), given its HTML or its ``Excerpt``; False if it is not
+        marked for search."""
         if os.getpid() != self._pid:  # a forked worker: the pages are the parent's to give
             raise RuntimeError("a search index takes pages only in the process that started it")
         if self._requested:
             raise RuntimeError("a page was added to a search index already asked for")
         start, cpu = time.perf_counter(), time.process_time()
-        excerpt = search_excerpt(html)
+        made = page if isinstance(page, Excerpt) else Excerpt.of(page)
+        excerpt = made.text
         if excerpt is not None:
             self.cost["pages"] += 1
-            self.cost["page_mb"] += len(html) / 1e6
+            self.cost["page_mb"] += made.page_chars / 1e6
             self.cost["read_mb"] += len(excerpt) / 1e6
             self._indexer(_language(excerpt)).add(path, excerpt)
         self.cost["feeding_s"] += time.perf_counter() - start

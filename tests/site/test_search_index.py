@@ -11,7 +11,13 @@ import pytest
 
 from site_builder.content.files import BUILD_OUTPUTS
 from site_builder.site import search_index
-from site_builder.site.search_index import SearchIndex, SearchIndexError, index_site, search_excerpt
+from site_builder.site.search_index import (
+    Excerpt,
+    SearchIndex,
+    SearchIndexError,
+    index_site,
+    search_excerpt,
+)
 from tests.support import REPO, fake_pagefind, fingerprint, search_index_contents, search_records
 
 _PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title>
@@ -355,3 +361,21 @@ def test_a_failure_in_a_later_language_leaves_the_index_there_as_it_was(
     )
     assert fingerprint(site / "pagefind") == before
     assert sorted(p.name for p in site.iterdir()) == ["404.html", "pagefind", "places", "sq"]
+
+
+def test_an_excerpt_made_elsewhere_indexes_as_its_page_does(tmp_path: Path) -> None:
+    """A large build's workers hand back each page's ``Excerpt``, not the page."""
+    pages = {
+        "places/p0/index.html": _WHOLE,
+        "sq/places/p0/index.html": _WHOLE.replace('lang="sr-Latn"', 'lang="sq"'),
+        "404.html": "<html><body>Not found</body></html>",
+    }
+    indexes = {}
+    for way, made in (("html", lambda html: html), ("excerpt", Excerpt.of)):
+        index = SearchIndex()
+        assert [index.add(path, made(html)) for path, html in pages.items()] == [True, True, False]
+        index.write(tmp_path / way)
+        costs = {k: index.cost[k] for k in ("pages", "page_mb", "read_mb")}
+        indexes[way] = (fingerprint(tmp_path / way), costs)
+    assert indexes["excerpt"] == indexes["html"]
+    assert indexes["html"][1]["pages"] == 2
