@@ -29,6 +29,13 @@ from site_builder.content.kinds import SOURCED_KINDS
 from site_builder.content.languages import LANGUAGE, SOURCE, Language, source_uri
 from site_builder.content.model import Corpus, Document, Link, Source
 from site_builder.markdown.linear_stages import use_linear_stages
+from site_builder.markdown.site_neutral import (
+    NOTES_HEADING,
+    SharedReads,
+    back_marker,
+    mentions,
+    source_marker,
+)
 from site_builder.render.catalogue import translate
 from site_builder.render.labels import page_description
 from site_builder.render.source import source_html
@@ -97,6 +104,8 @@ class PageLinks:
     cited: tuple[str, ...] = ()
     #: What rendering the page read of other pages, when the linker records it (serving).
     reads: Reads | None = field(default=None, compare=False)
+    #: What a neutral conversion read of other pages (``site_neutral``).
+    shared: SharedReads | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -202,6 +211,8 @@ class BodyLines:
 class _PageState:
     doc: Document
     check_citations: bool = True
+    #: Notes with neutral words, for every site to fill in its own (``site_neutral``).
+    neutral: bool = False
     linked: set[str] = field(default_factory=set)
     links: list[tuple[etree.Element, str, str]] = field(default_factory=list)
     #: Source id -> the number of its note, in order of first citation.
@@ -338,11 +349,17 @@ class Linker:
             known = page.known[slug] = self.lookup(slug)
         return known
 
-    def begin_page(self, doc: Document, *, check_citations: bool = True) -> None:
-        """``check_citations`` is False for a stand-in whose sources could not be read."""
+    def matcher_of(self, language: str) -> NameMatcher:
+        return self._matchers[language]
+
+    def begin_page(
+        self, doc: Document, *, check_citations: bool = True, neutral: bool = False
+    ) -> None:
+        """``check_citations`` is False for a stand-in whose sources could not be read;
+        ``neutral``: the notes' words are markers, and what the page reads is recorded."""
         self._use(doc.language)
-        self.page = _PageState(doc, check_citations)
-        if self.recording:
+        self.page = _PageState(doc, check_citations, neutral)
+        if self.recording or neutral:
             self.page.prose = []
 
     def end_page(self) -> PageLinks:
@@ -352,9 +369,13 @@ class Linker:
         links = tuple(
             Link(page.doc.slug, target, via, context) for _, target, via, context in page.links
         )
-        reads = None
-        if page.prose is not None:
+        reads = shared = None
+        if page.prose is not None and self.recording:
             reads = Reads(tuple(sorted(page.known.items())), "\n".join(page.prose))
+        if page.prose is not None and page.neutral:
+            prose = tuple(page.prose)
+            found = mentions(self, self._language, prose)
+            shared = SharedReads(page.doc.src_uri, tuple(sorted(page.known.items())), prose, found)
         return PageLinks(
             links,
             tuple(page.diagnostics),
@@ -362,6 +383,7 @@ class Linker:
             tuple(page.targets),
             tuple(page.cited),
             reads,
+            shared,
         )
 
     def bounded(self, markdown_text: str) -> str:
@@ -592,19 +614,22 @@ class _LinkTreeprocessor(Treeprocessor):
             root.remove(marker)
         code = page.doc.language
         etree.SubElement(notes, "hr")
+        neutral = page.neutral
         heading = etree.SubElement(notes, "p", {"class": "footnote-title"})
-        heading.text = translate(code, "notes.heading")
+        heading.text = NOTES_HEADING if neutral else translate(code, "notes.heading")
         items = etree.SubElement(notes, "ol")
         for source_id, number in page.cited.items():
             source = page.sources[source_id]
             item = etree.SubElement(items, "li", {"id": f"fn:{number}"})
             paragraph = etree.SubElement(item, "p")
-            paragraph.text = self.md.htmlStash.store(source_html(source, code)) + "\u00a0"
+            html = source_marker(number - 1) if neutral else source_html(source, code)
+            paragraph.text = self.md.htmlStash.store(html) + "\u00a0"
             back = etree.SubElement(
                 paragraph,
                 "a",
                 {"class": "footnote-backref", "href": f"#fnref:{number}",
-                 "title": translate(code, "notes.back", n=number)},
+                 "title": back_marker(number) if neutral
+                 else translate(code, "notes.back", n=number)},
             )  # fmt: skip
             back.text = "\u21a9"
 

@@ -16,7 +16,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
-_TOKEN_RE = re.compile(r"<!-- site-builder:prerendered:([0-9a-f]{24}) -->")
+TOKEN_RE = re.compile(r"<!-- site-builder:prerendered:([0-9a-f]{24}) -->")
 
 
 class Prerendered:
@@ -35,7 +35,7 @@ class Prerendered:
         render a copy of ``text`` (``add``)."""
         if "site-builder:prerendered:" not in text:
             return {}
-        return {key: self._html[key] for key in _TOKEN_RE.findall(text) if key in self._html}
+        return {key: self._html[key] for key in TOKEN_RE.findall(text) if key in self._html}
 
     def add(self, blocks: dict[str, str]) -> None:
         self._html.update(blocks)
@@ -44,7 +44,7 @@ class Prerendered:
         """``text`` with every known token replaced by its HTML (an unknown one stays a comment)."""
         if "site-builder:prerendered:" not in text:
             return text
-        return _TOKEN_RE.sub(lambda m: self._html.get(m.group(1), m.group(0)), text)
+        return TOKEN_RE.sub(lambda m: self._html.get(m.group(1), m.group(0)), text)
 
     @property
     def extension(self) -> Extension:

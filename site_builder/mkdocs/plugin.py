@@ -104,6 +104,7 @@ from site_builder.mkdocs.serve_cache import (
     tree_signature,
 )
 from site_builder.mkdocs.shared_nav import shared_navs
+from site_builder.mkdocs.shared_pages import SharedPages
 from site_builder.mkdocs.staging import Staging
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
 from site_builder.render.catalogue import translate
@@ -193,6 +194,8 @@ class _Build:
     warm: set[str] = field(default_factory=set)
     stamps: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     watched: str = ""
+    #: English bodies converted once for the other sites (not while serving).
+    shared: SharedPages | None = None
 
 
 @dataclass
@@ -409,6 +412,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             config.validation.links.not_found = logging.DEBUG
         self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
         self.build.config, self.build.stamps, self.build.watched = config, found, watched
+        if self.cache is None and not site.degraded:
+            self.build.shared = SharedPages(self.build.linker, prerendered)
         config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
         # A preview publishes what changed in place of the served files: so always staged.
         self.staging = Staging(config, atomic=self.config.atomic or self.preview is not None)
@@ -579,6 +584,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             markdown = kept
         if doc is None:
             return markdown
+        neutral = build.shared.markdown(uri, doc, markdown) if build.shared else None
+        if build.shared is not None and uri in build.shared.restoring:
+            skip_rendering(page)  # another site's conversion: on_page_content restores it
+            return ""
+        if neutral is not None:
+            return neutral
         linker.begin_page(doc)
         return linker.bounded(markdown)
 
@@ -640,7 +651,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         serving = build.serving
         kept = serving.kept.get(uri) if serving is not None else None
         ahead = build.populated.get(uri)
-        if kept is not None:  # rendered in an earlier rebuild
+        shared, doc = build.shared, build.site.documents.get(uri)
+        restored = shared.restore(uri, page, files, doc) if shared and doc else None
+        if restored is not None:  # converted for another site
+            html, found = sanitized(page.content), restored
+        elif kept is not None:  # rendered in an earlier rebuild
             serving.links[uri] = kept.links  # type: ignore[union-attr]
             serving.contents[uri] = kept.version  # type: ignore[union-attr]
             kept.populated.restore(page, files, meta=False)
@@ -659,6 +674,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         else:
             records = serving.records.pop(uri).done() if serving and uri in serving.records else ()
             found = build.linker.end_page()  # nothing found on a generated page
+            if shared is not None and doc is not None and uri in shared.converting:
+                html = shared.converted(uri, page, html, found, doc)
             html = sanitized(html)
             if serving is not None and uri in serving.made:
                 made = (serving.keys[uri], records, *serving.made[uri][2:])
