@@ -1,0 +1,30 @@
+"""English bodies converted once for the other sites: the same site as converting each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.mkdocs.shared_pages import SharedPages
+from tests.support import build_site, fingerprint
+
+
+def test_pages_restored_from_another_sites_conversion_are_the_sites_own(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = {"restored": 0}
+    markdown = SharedPages.markdown
+
+    def counted(self: SharedPages, uri: str, doc, text: str) -> str | None:
+        found = markdown(self, uri, doc, text)
+        made["restored"] += uri in self.restoring
+        return found
+
+    monkeypatch.setattr(SharedPages, "markdown", counted)
+    build_site(content, tmp_path / "shared")
+    # Each brief's Serbian pages, Cyrillic and Latin, from its Albanian page's conversion.
+    assert made == {"restored": 18}
+    monkeypatch.setattr(SharedPages, "markdown", lambda self, uri, doc, text: None)
+    build_site(content, tmp_path / "each")
+    assert fingerprint(tmp_path / "shared") == fingerprint(tmp_path / "each")
