@@ -1,10 +1,12 @@
-"""One conversion of an English body for every other language's site that shows it.
+"""One conversion of an English body for every language's site that shows it.
 
-A brief without a translated body is shown in English in the Albanian and both Serbian sites,
-and its page's Markdown differs from one of those sites to the next only in what the build
-wrote around the body: its blocks (prerendered tokens), its headings' words, and the words of
+A brief without a translated body is shown in English in the Albanian and both Serbian sites
+too, and its page's Markdown differs from one site to the next only in what the build wrote
+around the body: its blocks (prerendered tokens), its headings' words, and the words of
 the citation notes. Converting that body (1 MB: 6 s) once per site was most of a four-site
-build. So such a page is converted once with *neutral* markers in those places
+build. So such a page is converted once (for the English site: a link to a page is the same
+relative path in every site, and a body with no hand-written link has no link to content/'s
+assets, which only other sites write otherwise) with *neutral* markers in those places
 (``neutral_markdown``, and the linker's ``neutral`` notes), and each site's words are put in
 after (``Neutral.fill``). Each marker goes through Markdown as the words would: a heading's
 words only when they are plain (letters, digits, single spaces and commas, which no inline

@@ -1,12 +1,12 @@
-"""An English body converted once for the three other sites that show it (``site_neutral``).
+"""An English body converted once for the four sites that show it (``site_neutral``).
 
-The first such page of a brief is converted with neutral markers and filled in with its site's
-words; the same brief's page in each other site is restored from that conversion, filled in
-with its own words, where the conversion read nothing else that differs there: the same
-neutral Markdown, every slug read alike, the same mentions found, nothing logged by MkDocs,
-no link that MkDocs resolves by hand-written path, and a body holding no raw HTML (whose
-reading by the allowlist would see the markers). Only a build does this, not ``serve``,
-which keeps its own renderings (``serve_cache``).
+A brief's English page is converted with neutral markers and filled in with English words;
+its page in each other site that shows the English body is restored from that conversion,
+filled in with that site's words, where the conversion read nothing else that differs
+there: the same neutral Markdown, every slug read alike, the same mentions found, nothing
+logged by MkDocs, no link that MkDocs resolves by hand-written path, and a body holding no raw
+HTML (whose reading by the allowlist would see the markers). Only a build does this, not
+``serve``, which keeps its own renderings (``serve_cache``).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ class SharedPages:
 
     def _neutral(self, doc: Document, markdown: str) -> Neutral | None:
         fresh = doc.freshness
-        if doc.language == SOURCE.code or fresh is None or fresh.translated_body:
+        if doc.language != SOURCE.code and (fresh is None or fresh.translated_body):
             return None
         if MAY_HOLD_MARKUP.search(doc.body) or _WRITTEN_LINKS.search(doc.body):
             return None
