@@ -413,7 +413,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
         self.build.config, self.build.stamps, self.build.watched = config, found, watched
         if self.cache is None and not site.degraded:
-            self.build.shared = SharedPages(self.build.linker, prerendered)
+            self.build.shared = SharedPages(self.build.linker, prerendered, len(site.corpora))
         config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
         # A preview publishes what changed in place of the served files: so always staged.
         self.staging = Staging(config, atomic=self.config.atomic or self.preview is not None)

@@ -38,7 +38,10 @@ class SharedPages:
 
     linker: Linker
     prerendered: Prerendered
+    #: The build's sites: a conversion is let go once every other site has restored it.
+    sites: int
     made: dict[tuple[str, str], Populated[PageLinks]] = field(default_factory=dict)
+    restored: dict[tuple[str, str], int] = field(default_factory=dict)
     #: Pages converting neutrally, and pages to restore, by source path.
     converting: dict[str, tuple[Neutral, Records]] = field(default_factory=dict)
     restoring: dict[str, tuple[Neutral, Populated[PageLinks]]] = field(default_factory=dict)
@@ -49,10 +52,14 @@ class SharedPages:
         neutral = self._neutral(doc, markdown)
         if neutral is None:
             return None
-        kept = self.made.get((source_uri(uri), neutral.markdown))
+        key = (source_uri(uri), neutral.markdown)
+        kept = self.made.get(key)
         shared = kept.extra.shared if kept is not None else None
         if kept is not None and shared is not None and shared.hold(self.linker, uri, doc.language):
             self.restoring[uri] = (neutral, kept)
+            self.restored[key] = self.restored.get(key, 0) + 1
+            if self.restored[key] == self.sites - 1:
+                del self.made[key]
             return ""
         self.converting[uri] = (neutral, Records())
         self.linker.begin_page(doc, neutral=True)

@@ -22,9 +22,11 @@ def test_pages_restored_from_another_sites_conversion_are_the_sites_own(
         return found
 
     monkeypatch.setattr(SharedPages, "markdown", counted)
-    build_site(content, tmp_path / "shared")
+    plugin = build_site(content, tmp_path / "shared")
     # Each page's three other sites (the home pages aside) from its English page's conversion.
     assert made == {"restored": 27}
+    # Let go once restored by every site: only the home pages' are left, each site's its own.
+    assert [uri for uri, _ in plugin.build.shared.made] == ["index.md"] * 4
     monkeypatch.setattr(SharedPages, "markdown", lambda self, uri, doc, text: None)
     build_site(content, tmp_path / "each")
     assert fingerprint(tmp_path / "shared") == fingerprint(tmp_path / "each")
