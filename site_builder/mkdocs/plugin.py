@@ -529,8 +529,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         """What a worker hands back with a page besides the page: what the linker found, and
         while serving what the cache keeps of it."""
         serving = self.build.serving
-        if serving is None:
-            return self.build.found[uri]
+        if serving is None:  # what a neutral conversion read stays with the worker's pages
+            return replace(self.build.found[uri], shared=None)
         return self.build.found[uri], serving.made.get(uri)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
