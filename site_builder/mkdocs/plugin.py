@@ -56,7 +56,7 @@ from site_builder.content.diagnostics import (
     sort_diagnostics,
 )
 from site_builder.content.files import ignored, stamps, stops_the_build
-from site_builder.content.languages import LANGUAGE, SOURCE, language_of
+from site_builder.content.languages import LANGUAGE, SOURCE, language_of, source_uri
 from site_builder.content.loader import reload_document
 from site_builder.content.model import Document
 from site_builder.content.translations import split_name
@@ -520,6 +520,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 lambda page: self._found_ahead(page.file.src_uri),
                 self._is_overview,
                 build.store,
+                # A brief's pages in every site to one worker: it converts the English body
+                # once for them all (``shared_pages``) and lets go of it after the last.
+                lambda page: source_uri(page.file.src_uri),
             )
         else:
             build.workers = 1

@@ -129,11 +129,13 @@ def populate_ahead(
     extra: Callable[[Page], Extra],
     heavy: Callable[[Page], bool] | None = None,
     store: PageStore | None = None,
+    together: Callable[[Page], str] | None = None,
 ) -> dict[str, Populated[Extra]]:
     """Every page's Markdown rendered; ``extra(page)`` is what the plugin kept of it.
 
-    ``heavy`` pages (far costlier than the rest) are handed to workers first. With a
-    ``store``, each page's content and table of contents go there, not to the parent.
+    ``heavy`` pages (far costlier than the rest) are handed to workers first; pages of one
+    ``together`` key to one worker. With a ``store``, each page's content and table of
+    contents go there, not to the parent.
     """
 
     def populate(page: Page) -> Populated[Extra]:
@@ -145,7 +147,7 @@ def populate_ahead(
         page.markdown = None  # kept by MkDocs: a worker keeps nothing of a page handed back
         return populated
 
-    results = fork_map(populate, pages, workers, heavy)
+    results = fork_map(populate, pages, workers, heavy, together=together)
     return {page.file.src_uri: result for page, result in zip(pages, results, strict=True)}
 
 

@@ -9,6 +9,7 @@ order, so the output and any count of warnings (MkDocs' strict mode) are those o
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -47,6 +48,7 @@ def fork_map(
     workers: int,
     heavy: Callable[[Item], bool] | None = None,
     each: Callable[[int, Result], Any] | None = None,
+    together: Callable[[Item], str] | None = None,
 ) -> list[Any]:
     """``[task(item) for item in items]``, computed by ``workers`` forked processes.
 
@@ -59,7 +61,9 @@ def fork_map(
     ``each(index, result)`` is called here for every result, in item order, as soon as it and
     those before it are done (while the workers go on), and not from the first that failed;
     what it returns is kept in the result's place, so a large result it consumes is not held
-    until the end.
+    until the end. Items of the same ``together`` key are handed to one worker, one after the
+    other (for what a worker keeps from one for the next); results and records stay in item
+    order.
     """
     global _task
     # Forking copies only the calling thread: a lock another thread holds would stay held.
@@ -67,7 +71,12 @@ def fork_map(
         return [_delivered(each, index, task(item)) for index, item in enumerate(items)]
     results = [_delivered(each, 0, task(items[0]))]
     _task = lambda index: task(items[index])  # noqa: E731 -- read by the forked workers
-    chunks = _chunks(range(1, len(items)), workers, heavy and (lambda i: heavy(items[i])))
+    chunks = _chunks(
+        range(1, len(items)),
+        workers,
+        heavy and (lambda i: heavy(items[i])),
+        together and (lambda i: together(items[i])),
+    )
     done: dict[int, tuple[list[logging.LogRecord], Any]] = {}
     failures: list[tuple[int, list[logging.LogRecord], BaseException]] = []
     given = 1  # the next index for ``each``
@@ -108,13 +117,27 @@ def _replay(records: list[logging.LogRecord]) -> None:
 
 
 def _chunks(
-    indexes: range, workers: int, heavy: Callable[[int], bool] | None
+    indexes: range,
+    workers: int,
+    heavy: Callable[[int], bool] | None,
+    together: Callable[[int], str] | None = None,
 ) -> list[tuple[int, ...]]:
-    """Heavy items one by one, then runs of consecutive others: enough runs to share out."""
+    """Heavy items one by one, then runs of consecutive others: enough runs to share out;
+    with ``together``, runs of whole keys (in order of key, each key's items in item order),
+    so that the items of one key go to one worker."""
     first = [(i,) for i in indexes if heavy and heavy(i)]
     rest = [i for i in indexes if not (heavy and heavy(i))]
     size = max(1, -(-len(rest) // (workers * _CHUNKS_PER_WORKER)))
-    return first + [tuple(rest[start : start + size]) for start in range(0, len(rest), size)]
+    if together is None:
+        return first + [tuple(rest[start : start + size]) for start in range(0, len(rest), size)]
+    runs: list[tuple[int, ...]] = []
+    run: list[int] = []
+    for _, group in itertools.groupby(sorted(rest, key=together), key=together):
+        run.extend(group)
+        if len(run) >= size:
+            runs.append(tuple(run))
+            run = []
+    return first + runs + ([tuple(run)] if run else [])
 
 
 def _run_chunk(indexes: tuple[int, ...]) -> tuple[list[tuple[int, Any, Any]], Any]:

@@ -152,6 +152,35 @@ def test_heavy_items_are_handed_out_first_one_by_one() -> None:
     assert [len(chunk) for chunk in chunks[2:]] == [3] * 12 + [1]  # 37 in 16 runs or fewer
 
 
+def test_items_together_are_one_run_in_item_order() -> None:
+    """As a brief's pages in four sites: 1, 11, 21 and 31 are one key's items."""
+    chunks = parallel._chunks(
+        range(1, 40), 2, heavy=lambda i: i == 39, together=lambda i: f"{i % 10}"
+    )
+    assert chunks[:2] == [(39,), (10, 20, 30)]  # heavy first; then by key, whole keys a run
+    runs = {i: n for n, chunk in enumerate(chunks) for i in chunk}
+    for key in range(1, 10):
+        assert len({runs[i] for i in range(key, 39, 10)}) == 1
+    assert (1, 11, 21, 31) in chunks
+    assert sorted(i for chunk in chunks for i in chunk) == list(range(1, 40))
+
+
+def _pid_logged(n: int) -> int:
+    log.warning("item %d", n)
+    return os.getpid()
+
+
+def test_items_together_run_in_one_worker_and_come_back_in_item_order(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="mkdocs.tests.parallel"):
+        pids = fork_map(_pid_logged, range(80), workers=2, together=lambda n: f"{n % 20}")
+    assert [r.getMessage() for r in caplog.records] == [f"item {n}" for n in range(80)]
+    for key in range(1, 20):
+        assert len({pids[n] for n in range(key, 80, 20)}) == 1
+    assert os.getpid() not in pids[1:]  # the first item warms up here, the rest ran elsewhere
+
+
 def test_workers_for_a_task(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2})
     assert workers_for(PARALLEL_FROM - 1) == 1
