@@ -530,11 +530,12 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def _found_ahead(self, uri: str) -> Any:
         """What a worker hands back with a page besides the page: what the linker found, and
-        while serving what the cache keeps of it."""
-        serving = self.build.serving
+        while serving what the cache keeps of it. The worker keeps none of it (at 10,000
+        briefs, every page's links a worker had found were hundreds of megabytes)."""
+        serving, found = self.build.serving, self.build.found.pop(uri)
         if serving is None:  # what a neutral conversion read stays with the worker's pages
-            return replace(self.build.found[uri], shared=None)
-        return self.build.found[uri], serving.made.get(uri)
+            return replace(found, shared=None)
+        return found, serving.made.get(uri)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Nothing to read for a document the loader has read and checked, or a page rendered

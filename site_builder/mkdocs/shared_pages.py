@@ -59,7 +59,7 @@ class SharedPages:
             self.restoring[uri] = (neutral, kept)
             self.restored[key] = self.restored.get(key, 0) + 1
             if self.restored[key] == self.sites - 1:
-                del self.made[key]
+                del self.made[key], self.restored[key]
             return ""
         self.converting[uri] = (neutral, Records())
         self.linker.begin_page(doc, neutral=True)
