@@ -104,8 +104,12 @@ class PageLinks:
     cited: tuple[str, ...] = ()
     #: What rendering the page read of other pages, when the linker records it (serving).
     reads: Reads | None = field(default=None, compare=False)
-    #: What a neutral conversion read of other pages (``site_neutral``).
+    #: What a neutral conversion read of other pages (``site_neutral``): for the process
+    #: that made it alone, so never pickled (a worker hands back the rest).
     shared: SharedReads | None = field(default=None, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "shared": None}
 
 
 @dataclass(frozen=True)

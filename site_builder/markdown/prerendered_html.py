@@ -40,6 +40,10 @@ class Prerendered:
     def add(self, blocks: dict[str, str]) -> None:
         self._html.update(blocks)
 
+    def clear(self) -> None:
+        """Forget every block: none of them is in a text still to be converted."""
+        self._html.clear()
+
     def restore(self, text: str) -> str:
         """``text`` with every known token replaced by its HTML (an unknown one stays a comment)."""
         if "site-builder:prerendered:" not in text:

@@ -533,9 +533,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         while serving what the cache keeps of it. The worker keeps none of it (at 10,000
         briefs, every page's links a worker had found were hundreds of megabytes)."""
         serving, found = self.build.serving, self.build.found.pop(uri)
-        if serving is None:  # what a neutral conversion read stays with the worker's pages
-            return replace(found, shared=None)
-        return found, serving.made.get(uri)
+        # A page restored from another site's conversion found what it found: one object,
+        # which the worker's results (a brief's pages, ``populate_ahead``) pickle once.
+        return found if serving is None else (found, serving.made.get(uri))
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Nothing to read for a document the loader has read and checked, or a page rendered
@@ -579,6 +579,10 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             return ""
         serving = build.serving
         if serving is None:
+            if self.cache is None and self.ctx.prerendered is not None:
+                # A page's blocks are made with its Markdown and put back by its conversion:
+                # none is read after its page (a large build's worker held every one).
+                self.ctx.prerendered.clear()
             markdown = site.markdown(uri, self.ctx)
         else:
             kept = self._kept_or_key(uri, doc)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
 import markdown
 
 from site_builder.content.languages import LANGUAGE
-from site_builder.markdown.linker import Linker
+from site_builder.content.model import Link
+from site_builder.markdown.linker import Linker, PageLinks
 from site_builder.markdown.prerendered_html import Prerendered
-from site_builder.markdown.site_neutral import neutral_markdown
+from site_builder.markdown.site_neutral import SharedReads, neutral_markdown
 from site_builder.render.source import source_html
 from site_builder.site.pipeline import PreparedSite, prepare
 from tests.support import MINIMAL, context
@@ -107,3 +109,13 @@ def test_reads_hold_where_every_slug_and_mention_reads_alike() -> None:
     assert not retitled.hold(linker, "sr/actors/kosovo.md", "sr")
     elsewhere = replace(shared, mentions=((),) * len(shared.mentions))
     assert not elsewhere.hold(linker, "sr/actors/kosovo.md", "sr")
+
+
+def test_what_a_neutral_conversion_read_stays_in_its_process() -> None:
+    """A worker hands back a page's links, not the prose it read; one object pickled once."""
+    link = Link("kosovo", "serbia", "mention", "Kosovo and Serbia met.")
+    read = SharedReads("actors/kosovo.md", (), ("Kosovo and Serbia met.",), ((),))
+    found = PageLinks((link,), (), frozenset({"talks"}), (), ("a",), None, read)
+    english, other = pickle.loads(pickle.dumps([found, found]))
+    assert english is other
+    assert english == found and english.shared is None and found.shared is read

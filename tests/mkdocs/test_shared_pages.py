@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.markdown.prerendered_html import Prerendered
 from site_builder.mkdocs.shared_pages import SharedPages
 from tests.support import build_site, fingerprint
 
@@ -30,3 +31,29 @@ def test_pages_restored_from_another_sites_conversion_are_the_sites_own(
     monkeypatch.setattr(SharedPages, "markdown", lambda self, uri, doc, text: None)
     build_site(content, tmp_path / "each")
     assert fingerprint(tmp_path / "shared") == fingerprint(tmp_path / "each")
+
+
+def test_a_build_keeps_no_pages_blocks_once_the_page_is_converted(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The blocks a page's Markdown holds are put back by its conversion, and then forgotten:
+    at the end only those of the last page made are left."""
+    made: list[str] = []
+    since: list[str] = []
+    token, clear = Prerendered.token, Prerendered.clear
+
+    def counted(self: Prerendered, html: str) -> str:
+        made.append(html)
+        since.append(html)
+        return token(self, html)
+
+    def cleared(self: Prerendered) -> None:
+        since.clear()
+        clear(self)
+
+    monkeypatch.setattr(Prerendered, "token", counted)
+    monkeypatch.setattr(Prerendered, "clear", cleared)
+    plugin = build_site(content, tmp_path / "site")
+    assert plugin.ctx.prerendered is not None
+    assert sorted(plugin.ctx.prerendered._html.values()) == sorted(set(since))
+    assert 0 < len(set(since)) < len(set(made))
