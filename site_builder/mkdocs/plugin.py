@@ -530,8 +530,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def _found_ahead(self, uri: str) -> Any:
         """What a worker hands back with a page besides the page: what the linker found, and
-        while serving what the cache keeps of it. The worker keeps none of it (at 10,000
-        briefs, every page's links a worker had found were hundreds of megabytes)."""
+        while serving what the cache keeps of it. The worker keeps none of it: it renders
+        thousands of pages of a large site."""
         serving, found = self.build.serving, self.build.found.pop(uri)
         # A page restored from another site's conversion found what it found: one object,
         # which the worker's results (a brief's pages, ``populate_ahead``) pickle once.
