@@ -68,8 +68,8 @@ class Neutral:
         backs = {n: f'title="{translate(code, "notes.back", n=int(n))}"' for n in numbers}
         html = _BACK_RE.sub(lambda m: backs[m.group(1)], html)
         html = html.replace(f">{NOTES_HEADING}<", f">{translate(code, 'notes.heading')}<")
-        for index, key in enumerate(self.headings):
-            html = html.replace(f">{_HEADING.format(index)}<", f">{translate(code, key)}<")
+        for marker, words in self.heading_words().items():
+            html = html.replace(f">{marker}<", f">{words}<")
         for index, block in enumerate(self.blocks):
             html = html.replace(_BLOCK.format(index), block)
         for index, source in enumerate(sources):

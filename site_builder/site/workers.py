@@ -124,15 +124,14 @@ def _chunks(
 ) -> list[tuple[int, ...]]:
     """Heavy items one by one, then runs of consecutive others: enough runs to share out;
     with ``together``, runs of whole keys (in order of key, each key's items in item order),
-    so that the items of one key go to one worker."""
+    so that the items of one key go to one worker (without, each item is its own key)."""
     first = [(i,) for i in indexes if heavy and heavy(i)]
     rest = [i for i in indexes if not (heavy and heavy(i))]
     size = max(1, -(-len(rest) // (workers * _CHUNKS_PER_WORKER)))
-    if together is None:
-        return first + [tuple(rest[start : start + size]) for start in range(0, len(rest), size)]
+    key: Callable[[int], Any] = together or (lambda i: i)
     runs: list[tuple[int, ...]] = []
     run: list[int] = []
-    for _, group in itertools.groupby(sorted(rest, key=together), key=together):
+    for _, group in itertools.groupby(sorted(rest, key=key), key=key):
         run.extend(group)
         if len(run) >= size:
             runs.append(tuple(run))
