@@ -25,13 +25,17 @@ one fails ``tests/mkdocs/test_internals.py`` by name, not a build somewhere down
   rebuild of the edited pages first, and MkDocs' whole build only where that cannot do
   (``plugin.DialoguePlugin.rebuild_bodies``). ``File.abs_dest_path`` is set again for the pages
   it writes, into the new staging folder.
+* ``_RelativePathTreeprocessor.path_to_url``, registered as ``relpath``: the readers' URL of
+  one written link. Its answers are kept for the rest of the page (``relpath_once``).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any
 
+import markdown
 from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -40,6 +44,7 @@ from mkdocs.utils import write_file
 
 __all__ = [
     "get_context",
+    "keep_relpath_answers",
     "populate_page",
     "render_again",
     "rendered_title",
@@ -54,6 +59,8 @@ __all__ = [
 ]
 
 populate_page = _populate_page
+#: The name MkDocs registers its relpath treeprocessor by, for each page it renders.
+RELPATH = "relpath"
 
 
 def set_current_page(config: MkDocsConfig, page: Page | None) -> None:
@@ -104,3 +111,11 @@ def skip_rendering(page: Page) -> None:
 def render_again(page: Page) -> None:
     """Undo ``skip_rendering``: ``page`` is converted again."""
     page.__dict__.pop("render", None)
+
+
+def keep_relpath_answers(md: markdown.Markdown) -> None:
+    """``md``'s relpath, if it has one, asked once for each distinct URL it is given. MkDocs
+    makes a relpath for each page it renders: what this keeps ends with the page."""
+    if RELPATH in md.treeprocessors:
+        relpath = md.treeprocessors[RELPATH]
+        relpath.path_to_url = functools.cache(relpath.path_to_url)  # type: ignore[attr-defined]

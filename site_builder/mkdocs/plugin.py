@@ -81,6 +81,7 @@ from site_builder.mkdocs.languages import (
     without_repeated_anchor_links,
 )
 from site_builder.mkdocs.preview import Preview, version
+from site_builder.mkdocs.relpath_once import RelpathOnceExtension
 from site_builder.mkdocs.render_ahead import (
     AHEAD_TEMPLATE,
     PageStore,
@@ -414,7 +415,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.build.config, self.build.stamps, self.build.watched = config, found, watched
         if self.cache is None and not site.degraded:
             self.build.shared = SharedPages(self.build.linker, prerendered, len(site.corpora))
-        config.markdown_extensions.extend([self.build.linker.extension, prerendered.extension])  # type: ignore[list-item]
+        extensions = [self.build.linker.extension, prerendered.extension, RelpathOnceExtension()]
+        config.markdown_extensions.extend(extensions)  # type: ignore[arg-type]
         # A preview publishes what changed in place of the served files: so always staged.
         self.staging = Staging(config, atomic=self.config.atomic or self.preview is not None)
         if self.preview is not None:

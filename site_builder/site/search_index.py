@@ -194,7 +194,8 @@ def _without_ids(html: str) -> str:
     element with a space, which the space before the tag keeps: the same words. A tag with a
     Pagefind attribute keeps its ``id``, as does any tag the expression does not read whole.
     """
-    return _ID_IN_TAG.sub(r" <\1", html)
+    # A function, not the template " <\1": re expands a template in Python at every match.
+    return _ID_IN_TAG.sub(lambda tag: f" <{tag.group(1)}", html)
 
 
 def _in_tag(html: str, name: str, start: int, end: int) -> int | None:

@@ -58,6 +58,28 @@ def test_notes_are_filled_in_each_language() -> None:
     )
 
 
+def test_what_is_filled_in_is_not_read_again() -> None:
+    """A block or a source whose text looks like a marker stays as it is, as it would in the
+    site's own conversion; so does a marker with nothing to stand for."""
+    prerendered = Prerendered()
+    token = prerendered.token(
+        "<p>&gt;site-builder-heading-0&lt;</p><!-- site-builder:neutral-source:0 -->\n"
+    )
+    text = f"Body.\n\n{token}\n\n## Burimet {{#sources}}\n"
+    neutral = neutral_markdown(text, "Body.", "sq", prerendered.blocks(text))
+    assert neutral is not None
+    html = (
+        "<!-- site-builder:neutral:0 --><h2>site-builder-heading-0</h2>"
+        "<!-- site-builder:neutral-source:0 --><!-- site-builder:neutral:1 -->"
+        "<h3>site-builder-heading-1</h3>"
+    )
+    assert neutral.fill(html, ('<cite title="site-builder-note-back-2">S</cite>',)) == (
+        "<p>&gt;site-builder-heading-0&lt;</p><!-- site-builder:neutral-source:0 -->\n"
+        '<h2>Burimet</h2><cite title="site-builder-note-back-2">S</cite>'
+        "<!-- site-builder:neutral:1 --><h3>site-builder-heading-1</h3>"
+    )
+
+
 def test_a_body_that_could_be_taken_for_the_builds_own_is_converted_as_it_is() -> None:
     assert neutral_markdown("site-builder x\n", "site-builder x", "sq", {}) is None
     body = "Text.\n\n## Burimet {#sources}"
