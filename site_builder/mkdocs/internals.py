@@ -23,7 +23,7 @@ one fails ``tests/mkdocs/test_internals.py`` by name, not a build somewhere down
   for the search index are made to wait for it (``preview.Preview.gate``).
 * ``LiveReloadServer.builder``: what the server runs after a save; the plugin runs its own
   rebuild of the edited pages first, and MkDocs' whole build only where that cannot do
-  (``plugin.DialoguePlugin.rebuild_bodies``). ``File.abs_dest_path`` is set again for the pages
+  (``plugin.DialoguePlugin.rebuild_edited``). ``File.abs_dest_path`` is set again for the pages
   it writes, into the new staging folder.
 * ``_RelativePathTreeprocessor.path_to_url``, registered as ``relpath``: the readers' URL of
   one written link. Its answers are kept for the rest of the page (``relpath_once``).

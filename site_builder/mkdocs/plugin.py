@@ -184,7 +184,7 @@ class _Build:
     #: Whether workers build the pages' templates: the index is then fed as they finish.
     ahead: bool = False
     serving: _Serving | None = None
-    #: While serving, what a rebuild of edited bodies alone starts from (``rebuild_bodies``):
+    #: While serving, what a rebuild of the edited pages alone starts from (``rebuild_edited``):
     #: the MkDocs objects this build made, content/'s entries as it found them, and a digest
     #: of what else a save may change (the configuration file, the theme, the date).
     config: MkDocsConfig | None = None
@@ -216,6 +216,8 @@ class _Serving:
     changed: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Each page's rendering key, and the renderings taken from the cache.
     keys: dict[str, str] = field(default_factory=dict)
+    #: Each page's Markdown key (``_holds``).
+    markdowns: dict[str, str] = field(default_factory=dict)
     #: A digest of each page's links, and of what its rendering made (``Rendered``). Two
     #: renderings under one key differ where what they read of other pages changed.
     links: dict[str, str] = field(default_factory=dict)
@@ -237,7 +239,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.cache: ServeCache | None = None
         self.preview: Preview | None = None
         self.staging: Staging | None = None
-        #: The last serve rebuild, while its pages may be amended (``rebuild_bodies``).
+        #: The last serve rebuild, while its pages may be amended (``rebuild_edited``).
         self.served: _Build | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -253,7 +255,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Searches wait for the index of the pages being served (``preview``); a save that
-        changed bodies alone rebuilds their pages alone (``rebuild_bodies``)."""
+        changed English documents alone rebuilds the pages that show them (``rebuild_edited``)."""
         if self.preview is not None:
             preview = self.preview
             mount = getattr(server, "mount_path", "/")
@@ -263,7 +265,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def _rebuilder(self, builder: Any) -> Any:
         def rebuild() -> None:
-            if not self.rebuild_bodies():
+            if not self.rebuild_edited():
                 builder()
 
         return rebuild
@@ -273,12 +275,15 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         written, within ``timeout`` (tests)."""
         return self.preview is None or self.preview.settled(timeout)
 
-    def rebuild_bodies(self) -> bool:
-        """While serving, after a save: where only the bodies of English documents changed
-        (``site.body_edits``), render their pages again, and the pages whose "Mentioned in" or
-        anchor checks that changes, and publish those; every other page is as the last rebuild
-        left it, which is what a whole rebuild would take from the cache. False where this
-        cannot do, with nothing changed: MkDocs' whole rebuild follows."""
+    def rebuild_edited(self) -> bool:
+        """While serving, after a save: where only English documents changed, render their
+        pages again, the pages whose Markdown or rendering read what changed of them (a
+        renamed brief's mentions, the overview pages: ``serve_cache``), and the pages whose
+        "Mentioned in" or anchor checks that changes, and publish those; every other page is
+        as the last rebuild left it, which is what a whole rebuild would take from the cache.
+        A body edit keeps the rest of the site as it is (``site.body_edits``); an edit of front
+        matter prepares the site again (``_prepared_again``). False where this cannot do,
+        with nothing changed: MkDocs' whole rebuild follows."""
         build, cache = self.served, self.cache
         if build is None or cache is None or build.config is None:
             return False
@@ -294,9 +299,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             edited.append(doc)
             if doc is None:
                 break
-        site = None if None in edited else with_bodies(build.site, edited)  # type: ignore[arg-type]
+        site = was = None
+        if None not in edited:
+            site = with_bodies(build.site, edited)  # type: ignore[arg-type]
+            if site is None:
+                was, site = build.site, self._prepared_again(build.site, build.config)
         try:
-            amended = site is not None and self._amend(build, site)
+            amended = site is not None and self._amend(build, site, was)
         except Exception:  # the whole rebuild that follows meets it again, and says so
             _log.debug("rebuilding the edited pages failed", exc_info=True)
             amended = False
@@ -311,9 +320,27 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         _log.info(f"Documentation built in {seconds:.2f} seconds ({files}, their pages alone)")
         return True
 
-    def _amend(self, build: _Build, site: PreparedSite) -> bool:
-        """``rebuild_bodies`` once the edited documents are read: False if a page has problems
-        (the whole rebuild shows them)."""
+    def _prepared_again(self, last: PreparedSite, config: MkDocsConfig) -> PreparedSite | None:
+        """The site prepared again after a save that changed front matter, or None where that
+        changed more than pages: the navigation or a page in it (which every page shows), the
+        set of pages, the problems (the whole rebuild shows them)."""
+        site = self._prepare(config, workers=1)  # beside the server's threads: no fork
+        edited = _pages_of_changed(last, site)
+        same = (
+            site.nav == last.nav
+            and edited.isdisjoint(_nav_pages(site.nav))
+            and site.problems == last.problems
+            and site.documents.keys() == last.documents.keys()
+            and site.generated.keys() == last.generated.keys()
+            and site.stand_ins.keys() == last.stand_ins.keys()
+            and [a.src_uri for a in site.assets] == [a.src_uri for a in last.assets]
+        )
+        return site if same else None
+
+    def _amend(self, build: _Build, site: PreparedSite, was: PreparedSite | None) -> bool:
+        """``rebuild_edited`` once the edited documents are read, ``was`` the site before if
+        their front matter changed: False if a page has problems (the whole rebuild shows
+        them)."""
         config, files, serving, cache, preview = (
             build.config, build.files, build.serving, self.cache, self.preview
         )  # fmt: skip
@@ -321,16 +348,19 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         pages = {page.file.src_uri: page for page in build.pages}
         changed = _pages_of_changed(build.site, site)
         before = {uri: _keys(serving, uri) for uri in pages}
-        build.site, serving.same_reads, serving.changed = site, True, {}
+        build.site = site
         self.staging = Staging(config, atomic=True)
         preview.amend()
+        if was is None:
+            serving.same_reads, serving.changed = True, {}
+        else:
+            changed |= self._read_again(config, files, was, pages.keys() - changed)
         last = {uri: build.found[uri] for uri in changed}
         self._populate_again([pages[uri] for uri in pages if uri in changed], config, files)
-        derived = every_page_rendered(site, build.found, build.derived, last)
+        derived = every_page_rendered(site, build.found, build.derived, last, was)
         if derived.failed:
             return False
-        # Their "Mentioned in" changed, or their links to anchors read the new pages'.
-        also = _backlinks_changed(build.derived, derived, site) | _linking_to(pages, changed)
+        also = _affected(build.derived, derived, site, pages, changed, was)
         self._populate_again([pages[uri] for uri in pages if uri in also - changed], config, files)
         redo = [page for uri, page in pages.items() if uri in changed | also]
         without_repeated_anchor_links(redo, site, files)
@@ -346,8 +376,52 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         cache.forget({k for uri in pages for k in before[uri] - _keys(serving, uri)})
         cache.keep_used()
+        cache.names = dict(build.linker.matcher_names)
         self.staging.publish(config, preview.publish)
         return True
+
+    def _read_again(
+        self, config: MkDocsConfig, files: Files, was: PreparedSite, others: set[str]
+    ) -> set[str]:
+        """After a front-matter edit: the linker of the new site's names (in place of the
+        last one among the Markdown extensions), what each page reads of others, and the
+        generated files made again; the pages of ``others`` whose last Markdown or rendering
+        no longer holds."""
+        build = self.build
+        linker = Linker(build.site.corpus, self.ctx, corpora=build.site.corpora)
+        extensions = config.markdown_extensions
+        extensions[extensions.index(build.linker.extension)] = linker.extension  # type: ignore[arg-type]
+        build.linker = linker
+        assert build.serving is not None
+        self._read_faces(build.serving)
+        self._assets_again(was, build.site, files)
+        return {uri for uri in others if not self._holds(uri)}
+
+    def _holds(self, uri: str) -> bool:
+        """Whether a page's Markdown and rendering of the last rebuild hold in this one (the
+        page's own document unchanged)."""
+        serving, cache = self.build.serving, self.cache
+        assert serving is not None and cache is not None
+        markdown = cache.last.get(serving.markdowns.get(uri, ""))
+        kept = cache.last.get(serving.keys.get(uri, ""))
+        doc = self.build.site.documents.get(uri)
+        return self._markdown_holds(uri, markdown) and self._rendering_holds(doc, kept)
+
+    def _assets_again(self, was: PreparedSite, site: PreparedSite, files: Files) -> None:
+        """The generated files that changed (the diagram, the feeds), written again."""
+        assert self.preview is not None and self.build.config is not None
+        for old, new in zip(was.assets, site.assets, strict=True):
+            if new.content == old.content:
+                continue
+            file = files.get_file_from_path(new.src_uri)
+            assert file is not None
+            if isinstance(new.content, bytes):
+                file.content_bytes = new.content
+            else:
+                file.content_string = new.content
+            write_into(file, self.build.config.site_dir)
+            self.preview.static_files(Files([file]))
+            file.copy_file()
 
     def _write(self, build: _Build, pages: list[Page]) -> None:
         """Each page's template rendered and written into the staging folder, as MkDocs'
@@ -394,15 +468,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self.cache.forget_failed_build()
             # Before the files are read: a save made while they are is a change next time.
             watched, found = _watched(config), _stamps(Path(config.docs_dir))
-        site = prepare(
-            Path(config.docs_dir),
-            self.ctx,
-            workers=self._workers_wanted(config),
-            theme_dirs=[Path(d) for d in config.theme.dirs],
-            nav_limit=self.config.nav_limit,
-            languages=[LANGUAGE[code] for code in self.config.languages],
-            memo=self.cache,
-        )
+        site = self._prepare(config, self._workers_wanted(config))
         if stops_the_build(list(site.problems)):
             # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
             # (or block on the FIFO). Stop before it, with every problem the loader found.
@@ -422,6 +488,17 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         if self.preview is not None:
             self.preview.begin(search=self.config.search)
         return config
+
+    def _prepare(self, config: MkDocsConfig, workers: int) -> PreparedSite:
+        return prepare(
+            Path(config.docs_dir),
+            self.ctx,
+            workers=workers,
+            theme_dirs=[Path(d) for d in config.theme.dirs],
+            nav_limit=self.config.nav_limit,
+            languages=[LANGUAGE[code] for code in self.config.languages],
+            memo=self.cache,
+        )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.build.site
@@ -452,8 +529,6 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def _begin_serving(self, config: MkDocsConfig, files: Files) -> None:
         """The digests this rebuild's keys are made of, and what changed since the last."""
-        assert self.cache is not None
-        cache, site, linker = self.cache, self.build.site, self.build.linker
         settings = digest(
             self.build.watched,  # the configuration file, the theme, the date
             config.docs_dir,
@@ -465,13 +540,20 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             replace(self.ctx, prerendered=None),
         )
         on_files = digest(sorted(f.src_uri for f in files))
+        self.build.serving = _Serving(settings, on_files)
+        self._read_faces(self.build.serving)
+
+    def _read_faces(self, serving: _Serving) -> None:
+        """Every document's face, and whether pages read of others what they read last."""
+        assert self.cache is not None
+        cache, site, linker = self.cache, self.build.site, self.build.linker
         # What translations say of their English files (``generated.review``) reads the
         # version of those files, bodies and all.
         translated = {slug for _, slug in site.corpus.translations}
         by_uri = {d.src_uri: cache.face(d) for c in site.corpora.values() for d in c.documents}
         faces = digest(
-            settings,
-            on_files,
+            serving.settings,
+            serving.files,
             sorted(site.corpus.translations.items()),
             [
                 (
@@ -486,7 +568,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
                 for code, c in site.corpora.items()
             ],
         )
-        serving = self.build.serving = _Serving(settings, on_files, faces, by_uri)
+        serving.faces, serving.by_uri = faces, by_uri
         linker.recording = True
         names = linker.matcher_names
         serving.same_reads = cache.names is not None and cache.get("faces") == faces
@@ -619,11 +701,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         identity = cache.identity(doc) if doc is not None else ""
         markdown_key = digest("markdown", serving.settings, uri, identity)
         markdown: Markdown | None = cache.last.get(markdown_key)
-        if markdown is not None and not serving.same_reads:
-            lookups = markdown.lookups
-            if lookups is None or not lookups.hold(build.site.corpus_of(uri), serving.face):
-                markdown = None
-        if markdown is None:
+        if not self._markdown_holds(uri, markdown):
             text, lookups = build.site.markdown_reading(uri, self.ctx, serving.face)
             blocks = self.ctx.prerendered.blocks(text)  # type: ignore[union-attr]
             resolves = _LINKS_TO_FILES.search(text) is not None
@@ -639,19 +717,34 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             serving.files if markdown.resolves else None,
         )
         kept: Rendered | None = cache.last.get(key)
-        if kept is not None and doc is not None and not serving.same_reads:
-            reads = kept.populated.extra.reads
-            changed = serving.changed.get(doc.language, frozenset())
-            if reads is None or not reads.hold(build.linker, doc.language, changed):
-                kept = None
-        serving.keys[uri] = key
-        if kept is not None:
+        serving.keys[uri], serving.markdowns[uri] = key, markdown_key
+        if self._rendering_holds(doc, kept):
             serving.kept[uri] = cache.get(key)
             return None
         serving.made[uri] = (key, (), markdown_key, markdown)
         self.ctx.prerendered.add(markdown.blocks)  # type: ignore[union-attr]
         serving.records[uri] = Records()
         return markdown.text
+
+    def _markdown_holds(self, uri: str, markdown: Markdown | None) -> bool:
+        """Whether a page's Markdown made in an earlier rebuild is what it would be now."""
+        serving = self.build.serving
+        assert serving is not None
+        if markdown is None or serving.same_reads:
+            return markdown is not None
+        lookups = markdown.lookups
+        return lookups is not None and lookups.hold(self.build.site.corpus_of(uri), serving.face)
+
+    def _rendering_holds(self, doc: Document | None, kept: Rendered | None) -> bool:
+        """Whether a page's rendering (of the same Markdown) in an earlier rebuild is what it
+        would be now: the linker reads of other pages what it read then."""
+        serving = self.build.serving
+        assert serving is not None
+        if kept is None or doc is None or serving.same_reads:
+            return kept is not None
+        reads = kept.populated.extra.reads
+        changed = serving.changed.get(doc.language, frozenset())
+        return reads is not None and reads.hold(self.build.linker, doc.language, changed)
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
@@ -678,7 +771,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             if serving is not None:
                 found, made = found
                 if made is not None:
-                    serving.keys[uri] = made[0]
+                    serving.keys[uri], serving.markdowns[uri] = made[0], made[2]
                     self._keep(uri, replace(ahead, extra=found), made)
         else:
             records = serving.records.pop(uri).done() if serving and uri in serving.records else ()
@@ -1019,12 +1112,8 @@ def _a_brief_of_each_language(pages: list[Page], site: PreparedSite) -> set[str]
 
 def _pages_of_changed(last: PreparedSite, now: PreparedSite) -> set[str]:
     """The pages, in every language's site, of the English documents that are new objects."""
-    return {
-        LANGUAGE[code].src_uri(doc.src_uri)
-        for doc in now.corpus.documents
-        if last.documents.get(doc.src_uri) is not doc
-        for code in now.corpora
-    }
+    edited = _edited(last, now)
+    return {LANGUAGE[code].src_uri(doc.src_uri) for doc in edited for code in now.corpora}
 
 
 def _linking_to(pages: dict[str, Page], uris: set[str]) -> set[str]:
@@ -1041,6 +1130,38 @@ def _keys(serving: _Serving, uri: str) -> set[str]:
     made = serving.made.get(uri)
     keys = {serving.keys.get(uri), serving.templates.get(uri), made[2] if made else None}
     return {key for key in keys if key is not None}
+
+
+def _edited(last: PreparedSite, now: PreparedSite) -> list[Document]:
+    """The English documents that are new objects."""
+    return [doc for doc in now.corpus.documents if last.documents.get(doc.src_uri) is not doc]
+
+
+def _affected(
+    last: Derived,
+    now: Derived,
+    site: PreparedSite,
+    pages: dict[str, Page],
+    changed: set[str],
+    was: PreparedSite | None,
+) -> set[str]:
+    """The pages whose "Mentioned in" lists other links now, or shows an edited document's
+    face (``was``: the site before a front-matter edit), or whose links to anchors read the
+    ``changed`` pages'."""
+    affected = _backlinks_changed(last, now, site) | _linking_to(pages, changed)
+    if was is not None:
+        affected |= _mentioned_by(now, site, {doc.slug for doc in _edited(was, site)})
+    return affected
+
+
+def _mentioned_by(derived: Derived, site: PreparedSite, slugs: set[str]) -> set[str]:
+    """The pages whose "Mentioned in" lists a page of one of these documents."""
+    return {
+        doc.src_uri
+        for code, corpus in site.corpora.items()
+        for slug, links in derived.backlinks.get(code, {}).items()
+        if any(link.source in slugs for link in links) and (doc := corpus.by_slug.get(slug))
+    }
 
 
 def _backlinks_changed(last: Derived, now: Derived, site: PreparedSite) -> set[str]:
@@ -1072,6 +1193,14 @@ def _pages(files: Files, config: MkDocsConfig) -> list[Page]:
         if file.page is None:
             Page(None, file, config)
     return [file.page for file in files.documentation_pages() if file.page is not None]
+
+
+def _nav_pages(entries: Any) -> set[str]:
+    """Every page a navigation (in MkDocs' ``nav`` format) lists."""
+    if isinstance(entries, str):
+        return {entries}
+    values = entries.values() if isinstance(entries, dict) else entries
+    return {uri for entry in values for uri in _nav_pages(entry)}
 
 
 def _nav_key(items: Any) -> list[Any]:

@@ -2,7 +2,7 @@
 
 No page shows another page's body (``site.reads``), so when every edited file's front matter
 is as it was, every other page's Markdown is too, and only the edited pages, and those whose
-backlinks or anchors they change, need rendering again (the plugin's ``rebuild_bodies``).
+backlinks or anchors they change, need rendering again (the plugin's ``rebuild_edited``).
 Where that cannot be known from the documents alone, ``with_bodies`` says None, and the
 whole site is prepared again:
 

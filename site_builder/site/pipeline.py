@@ -153,13 +153,15 @@ def every_page_rendered(
     found: Mapping[str, PageLinks],
     since: Derived | None = None,
     again: Mapping[str, PageLinks] | None = None,
+    was: PreparedSite | None = None,
 ) -> Derived:
     """The barrier: every page's Markdown is rendered; derive what needs all of them.
 
     ``found``: what rendering each page found, by source path (each page counted once).
     ``since``: what the last barrier derived, where only the pages of ``again`` (what their
-    last rendering found, by source path) were rendered again, and no front matter changed
-    (``site.body_edits``): their links replace theirs in its backlinks.
+    last rendering found, by source path) were rendered again: their links replace theirs in
+    its backlinks, and so do the front-matter links of ``site`` those of ``was``, the site
+    ``since`` was derived from (none changed if it is not given: ``site.body_edits``).
     """
     contents = {**site.documents, **{uri: s.document for uri, s in site.stand_ins.items()}}
     targets = target_problems(
@@ -175,7 +177,7 @@ def every_page_rendered(
     if has_errors(problems):
         return Derived(tuple(problems), MappingProxyType({}))
     if since is not None and again is not None:
-        return Derived(tuple(problems), _backlinks_again(since, found, again))
+        return Derived(tuple(problems), _backlinks_again(since, found, again, site, was))
     links: dict[str, list[Link]] = {code: [] for code in site.corpora}
     # A body shown in English in each site finds the same links in each: kept once.
     same: dict[Link, Link] = {}
@@ -193,16 +195,23 @@ def every_page_rendered(
 
 
 def _backlinks_again(
-    since: Derived, found: Mapping[str, PageLinks], again: Mapping[str, PageLinks]
+    since: Derived,
+    found: Mapping[str, PageLinks],
+    again: Mapping[str, PageLinks],
+    site: PreparedSite,
+    was: PreparedSite | None,
 ) -> Mapping[str, Mapping[str, tuple[Link, ...]]]:
     backlinks = dict(since.backlinks)
-    for code in {language_of(uri).code for uri in again}:
+    for code, corpus in site.corpora.items():
         pages = [uri for uri in again if language_of(uri).code == code]
-        backlinks[code] = backlinks_again(
-            since.backlinks[code],
-            [link for uri in pages for link in again[uri].links],
-            [link for uri in pages for link in found[uri].links],
-        )
+        removed = [link for uri in pages for link in again[uri].links]
+        added = [link for uri in pages for link in found[uri].links]
+        if was is not None:
+            before, now = set(front_matter_links(was.corpora[code])), front_matter_links(corpus)
+            removed += before.difference(now)
+            added += [link for link in now if link not in before]
+        if removed or added:
+            backlinks[code] = backlinks_again(since.backlinks[code], removed, added)
     return MappingProxyType(backlinks)
 
 

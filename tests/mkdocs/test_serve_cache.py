@@ -53,7 +53,7 @@ class Serving:
     def rebuild(self) -> bool:
         """After a save, as the server rebuilds: the edited pages alone where bodies alone
         changed (True), else the whole site."""
-        if self.plugin is not None and self.plugin.rebuild_bodies():
+        if self.plugin is not None and self.plugin.rebuild_edited():
             assert self.plugin.settled(120)
             return True
         self.build()
@@ -137,6 +137,7 @@ def edits(content: Path) -> list[tuple[str, Callable[[], None]]]:
     update = sorted((content / "updates").glob("*.md"))[0]
     agreement = content / "agreements" / "brussels-agreement.md"
     kosovo = content / "actors" / "kosovo.md"
+    union = content / "actors" / "european-union.md"
     new = content / "actors" / "ibar-bridge-office.md"
     return [
         ("a body", _append(mitrovica, "\nThe talks went on.[^census]\n")),
@@ -144,6 +145,8 @@ def edits(content: Path) -> list[tuple[str, Callable[[], None]]]:
         ("a title", _sub(mitrovica, "title: Mitrovica\n", "title: Mitrovica North\n")),
         ("an alias said elsewhere", _sub(agreement, "aliases:\n", "aliases:\n  - Brussels\n")),
         ("a summary", _sub(kosovo, "\nsummary: ", "\nsummary: Now summed up again. ")),
+        # In the relationship diagram too (diagram.svg, a generated file).
+        ("an actor's title", _sub(union, "title: European Union\n", "title: The Union\n")),
         ("a new brief", lambda: new.write_text(NEW_BRIEF, encoding="utf-8")),
         ("the new brief deleted", lambda: new.unlink()),
         ("a problem", _append(update, "\nSee [[nowhere-at-all]].[^eeas]\n")),
@@ -159,7 +162,9 @@ def test_each_rebuild_while_serving_equals_a_fresh_build(
     content: Path, tmp_path: Path, nav_limit: int
 ) -> None:
     """``nav_limit`` 0: no brief is in the navigation, as at 1,000 briefs, so that a renamed
-    brief changes no page's navigation (which would hide a page kept when it should not)."""
+    brief changes no page's navigation (which would hide a page kept when it should not), and
+    an edit of front matter rebuilds the pages that show it alone; at 40 every brief is in the
+    navigation, which every page shows, so such an edit rebuilds the whole site."""
     serving = Serving(content, tmp_path / "served", nav_limit=nav_limit)
     try:
         serving.build()
@@ -174,7 +179,14 @@ def test_each_rebuild_while_serving_equals_a_fresh_build(
                 assert "The content has 1 problem" in page, step
                 continue  # a fresh build stops there; the preview shows the problems instead
             assert_as_fresh(serving, tmp_path / "fresh", step, nav_limit=nav_limit)
-        assert amended == ["a body", "a body that names a brief"]
+        faces = [
+            "a title",
+            "an alias said elsewhere",
+            "a summary",
+            "an actor's title",
+            "the title back",
+        ]
+        assert amended == ["a body", "a body that names a brief", *(faces if not nav_limit else [])]
     finally:
         serving.close()
 
@@ -266,22 +278,28 @@ def test_every_language_site_rebuilt_while_serving_equals_a_fresh_build(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     content = tmp_path / "content"
     shutil.copytree(TRANSLATED, content)
-    options = {"languages": [lang.code for lang in LANGUAGES], "workers": 1}
+    options = {"languages": [lang.code for lang in LANGUAGES], "workers": 1, "nav_limit": 0}
     serving = Serving(content, tmp_path / "served", **options)
     dispute = content / "disputes" / "vehicle-licence-plates.md"
     presevo = content / "places" / "presevo.md"
+    amended = []
     try:
         serving.build()
         steps = [
             ("an English body, translated", _append(dispute, "\nMore was said.[^plates-deal]\n")),
             ("an English title", _sub(presevo, "title: Preševo\n", "title: Preševo Town\n")),
+            ("an English title, translated", _sub(dispute, "title: ", "title: The ")),
         ]  # fmt: skip
         for step, edit in steps:
             edit()
-            serving.build()
+            if serving.rebuild():
+                amended.append(step)
             assert_as_fresh(serving, tmp_path / "fresh", step, **options)
     finally:
         serving.close()
+    # A translated body is what its translations are checked against: the site is prepared
+    # again, and its pages, the review page and the other overview pages rendered again.
+    assert amended == [step for step, _ in steps]
 
 
 def test_the_save_that_fixes_a_problem_finds_what_the_last_good_build_made(
