@@ -279,6 +279,19 @@ class Corpus:
                     found.setdefault(slug, []).append((doc, entry))
         return MappingProxyType({slug: tuple(pairs) for slug, pairs in found.items()})
 
+    @cached_property
+    def dated(self) -> Mapping[int, tuple[Document, ...]]:
+        """Year -> the documents on the timeline that year: with an entry in it, or an update
+        dated in it."""
+        found: dict[int, dict[str, Document]] = {}
+        for doc in self.documents:
+            years = [entry.date.year for entry in doc.timeline]
+            if doc.kind == "update" and doc.date:
+                years.append(doc.date.year)
+            for year in years:
+                found.setdefault(year, {})[doc.src_uri] = doc
+        return MappingProxyType({year: tuple(docs.values()) for year, docs in found.items()})
+
 
 @dataclass(frozen=True, slots=True)
 class Link:

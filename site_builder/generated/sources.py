@@ -39,7 +39,16 @@ def cited_sources(corpus: Corpus) -> list[CitedSource]:
 
 
 def body(view: View) -> str:
-    return view.block("sources_index.html", sources=cited_sources(view.corpus))
+    rows = [
+        view.fragment("sources_row.html", _row_key(view, cited), cited=cited)
+        for cited in cited_sources(view.corpus)
+    ]
+    return view.block("sources_index.html", rows=rows)
+
+
+def _row_key(view: View, cited: CitedSource) -> tuple[object, ...]:
+    """All a row shows: its record, and a link to each page that cites it."""
+    return (cited.source, tuple(view.link_key(doc) for doc in cited.cited_by))
 
 
 PAGE = PageSpec(GENERATED["sources"], body)

@@ -28,6 +28,22 @@ def rows(corpus: Corpus) -> list[TimelineRow]:
     )
 
 
+def year_rows(corpus: Corpus, year: int) -> list[TimelineRow]:
+    """``rows`` of one year, read from that year's documents alone (``Corpus.dated``): so a
+    preview makes a year page again only when one of them changed (``site.reads``)."""
+    docs = corpus.dated.get(year, ())
+    return in_date_order(
+        [
+            *(TimelineRow(d, e) for d in docs for e in d.timeline if e.date.year == year),
+            *(
+                TimelineRow(d)
+                for d in docs
+                if d.kind == "update" and d.date and d.date.year == year
+            ),
+        ]
+    )
+
+
 def by_year(found: list[TimelineRow]) -> list[tuple[int, list[TimelineRow]]]:
     return [(year, list(group)) for year, group in groupby(found, key=lambda r: r.date.year)]
 
@@ -68,15 +84,16 @@ def year_pages(corpus: Corpus) -> tuple[PageSpec, ...]:
     if not is_split(found):
         return ()
     return tuple(
-        PageSpec(TIMELINE.year_page(year), lambda view, group=group: _year_body(view, group))
-        for year, group in by_year(found)
+        PageSpec(TIMELINE.year_page(year), lambda view, year=year: _year_body(view, year))
+        for year, _ in by_year(found)
     )
 
 
-def _year_body(view: View, group: list[TimelineRow]) -> str:
+def _year_body(view: View, year: int) -> str:
     back = view.href(view.ctx.language.src_uri(TIMELINE.src_uri))
+    rows = year_rows(view.corpus, year)
     return markdown_page(
-        view.block("year_back.html", href=back), timeline_block(view, group, here=None)
+        view.block("year_back.html", href=back), timeline_block(view, rows, here=None)
     )
 
 

@@ -109,6 +109,7 @@ from site_builder.mkdocs.shared_pages import SharedPages
 from site_builder.mkdocs.staging import Staging
 from site_builder.render.brief_page import BACKLINKS_PLACEHOLDER, backlinks_html
 from site_builder.render.catalogue import translate
+from site_builder.render.fragments import Fragments
 from site_builder.render.jinja_cache import bytecode_cache
 from site_builder.render.json_ld import json_ld
 from site_builder.render.labels import page_description
@@ -241,17 +242,22 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         self.staging: Staging | None = None
         #: The last serve rebuild, while its pages may be amended (``rebuild_edited``).
         self.served: _Build | None = None
+        #: While serving, the rows of overview pages kept from the last rebuild, and the
+        #: configuration, theme and date they were made with (``_watched``).
+        self.fragments: Fragments | None = None
+        self.fragments_of = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook between serve rebuilds: so the cache lives."""
         self.cache = ServeCache() if command == "serve" else None
         self.preview = Preview() if command == "serve" else None
+        self.fragments = Fragments() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         if self.preview is not None:
             self.preview.close()
             thaw_heap()
-        self.cache = self.preview = None
+        self.cache = self.preview = self.fragments = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Searches wait for the index of the pages being served (``preview``); a save that
@@ -377,6 +383,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         cache.forget({k for uri in pages for k in before[uri] - _keys(serving, uri)})
         cache.keep_used()
         cache.names = dict(build.linker.matcher_names)
+        if self.fragments is not None:
+            self.fragments.keep_all()
         self.staging.publish(config, preview.publish)
         return True
 
@@ -425,10 +433,13 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def _write(self, build: _Build, pages: list[Page]) -> None:
         """Each page's template rendered and written into the staging folder, as MkDocs'
-        loop does it (a page served as it is goes nowhere, ``preview``)."""
+        loop does it (a page served as it is goes nowhere, ``preview``); a page whose
+        template output is kept (``_templates_kept``) renders the stub for it."""
         assert build.config is not None and build.nav is not None
         render = renderer(build.pages, build.config, build.nav, build.env)
         for page in pages:
+            if page.file.src_uri in build.built:
+                page.meta["template"] = AHEAD_TEMPLATE
             write_into(page.file, build.config.site_dir)
             output = render(page)
             if output.strip():
@@ -447,6 +458,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         prerendered = Prerendered()
+        watched = _watched(config) if self.cache is not None else ""
+        if self.fragments is not None and watched != self.fragments_of:
+            self.fragments, self.fragments_of = Fragments(), watched  # another theme's rows
         self.ctx = BuildContext(
             templates_dir=templates_dir(
                 Path(config.config_file_path or ".").parent, config.theme.custom_dir
@@ -457,17 +471,17 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             site_url=config.site_url or None,
             directory_urls=config.use_directory_urls,
             prerendered=prerendered,
+            fragments=self.fragments,
         )
         if not config.repo_url:
             config.edit_uri = None  # no repository to edit in (REPO_URL unset): no edit links
         self.served = None
-        watched = ""
         found: dict[str, tuple[int, int, int]] = {}
         if self.cache is not None:
             thaw_heap()  # a whole rebuild replaces most of what the last one left
             self.cache.forget_failed_build()
             # Before the files are read: a save made while they are is a change next time.
-            watched, found = _watched(config), _stamps(Path(config.docs_dir))
+            found = _stamps(Path(config.docs_dir))
         site = self._prepare(config, self._workers_wanted(config))
         if stops_the_build(list(site.problems)):
             # A link or a special file: MkDocs' own walk of docs_dir, next, would follow the link
@@ -826,8 +840,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         ahead = [page for page in pages if page.file.src_uri not in made]
         if build.workers > 1 and build.nav is not None and ahead:  # every page's template, ahead
             self._build_ahead(ahead, config, env)
-        if build.built or build.written:
-            stub_template(env)
+        if build.built or build.written or build.serving is not None:
+            stub_template(env)  # while serving, for kept pages of later rebuilds (``_write``)
             for page in pages:  # MkDocs' loop then only writes what was made already
                 if page.file.src_uri in build.built or page.file.src_uri in build.written:
                     page.meta["template"] = AHEAD_TEMPLATE
@@ -1022,6 +1036,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             self.cache.keep_used(showing_problems=problems, checked=build.serving is not None)
             if build.serving is not None:  # what the kept renderings were checked against
                 self.cache.names = dict(build.linker.matcher_names)
+            if self.fragments is not None and not problems:
+                self.fragments.keep_used()
             if build.serving is not None and build.problems_page is None and build.stamps:
                 self.served = build
         if self.preview is not None and self.staging is not None:

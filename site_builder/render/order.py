@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from site_builder.content.model import Document, PartialDate
 from site_builder.text.folding import fold, serbian_to_latin
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """Sort key of a name: diacritics and script folded, so "Preševo" sits by "Presevo"."""
+    """Sort key of a name: diacritics and script folded, so "Preševo" sits by "Presevo".
+    (Kept: every overview page sorts the same titles and publishers again.)"""
     return fold(serbian_to_latin(text)).casefold()
 
 

@@ -10,7 +10,7 @@ and ``language`` filters.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -135,6 +135,11 @@ class View:
         """Relative link to a file at ``path`` from the site root ("diagram.svg")."""
         return relative_url(self.url, path)
 
+    @staticmethod
+    def link_key(doc: Document) -> tuple[str, str, str]:
+        """All ``link`` reads of a document (a fragment's key, ``fragment``)."""
+        return (doc.src_uri, doc.title, doc.summary)
+
     def link(self, target: Document | str) -> Markup:
         """The one link to a document: its title, its summary as tooltip."""
         doc = target if isinstance(target, Document) else self.corpus.by_slug.get(target)
@@ -161,6 +166,15 @@ class View:
         """A template rendered for this page, as it comes (feeds, standalone SVG)."""
         tpl = environment(self.ctx.templates_dir).get_template(template)
         return tpl.render(view=self, **values)
+
+    def fragment(self, template: str, key: Hashable, **values: object) -> Markup:
+        """A template rendered for one row of this page. ``key`` is all the template reads of
+        ``values``: a live preview takes a row of the same key from its last build
+        (``render.fragments``), which makes the same row."""
+        make = lambda: Markup(self.text(template, **values))  # noqa: E731
+        if self.ctx.fragments is None:
+            return make()
+        return self.ctx.fragments.get((template, self.url, self.ctx.language.code, key), make)
 
     def block(self, template: str, **values: object) -> str:
         """A template rendered for this page as a raw HTML block of Markdown."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from site_builder.content.languages import SOURCE, Language
 from site_builder.markdown.prerendered_html import Prerendered
+from site_builder.render.fragments import Fragments
 
 
 def build_date() -> dt.date:
@@ -31,3 +32,5 @@ class BuildContext:
     prerendered: Prerendered | None = field(default=None, compare=False)
     #: The language of the site being rendered (each language's pages get their own context).
     language: Language = SOURCE
+    #: Set by a live preview: rows of pages kept from its last build (``render.fragments``).
+    fragments: Fragments | None = field(default=None, compare=False, repr=False)

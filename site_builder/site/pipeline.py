@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -75,14 +76,16 @@ class PreparedSite:
         language = language_of(src_uri)
         corpus, ctx = self.corpora[language.code], replace(ctx, language=language)
         doc = self.documents.get(src_uri)
-        if doc is None:
-            return self.generated[src_uri].markdown(corpus, ctx), None
-        if self.degraded:
+        if doc is not None and self.degraded:
             return doc.body, None
+        if doc is None:
+            make = partial(self.generated[src_uri].markdown, ctx=ctx)
+        else:
+            make = partial(document_markdown, doc, ctx=ctx)
         if face is None:
-            return document_markdown(doc, corpus, ctx), None
+            return make(corpus), None
         reading = ReadingCorpus(corpus, face)
-        return document_markdown(doc, reading, ctx), reading.lookups  # type: ignore[arg-type]
+        return make(reading), reading.lookups
 
     def corpus_of(self, src_uri: str) -> Corpus:
         """The corpus of the site a page is in."""

@@ -3,29 +3,32 @@ it would come out the same (``mkdocs.serve_cache``).
 
 A page's Markdown is made from its own document and what it looks up in the corpus: the
 briefs its front matter names (their titles, summaries, kinds), the timeline entries of other
-pages that involve it. ``ReadingCorpus`` stands for the corpus while the page is made, and
-notes each lookup and what it found, as a *face* (a digest of all of a document but its
-body). A page that goes through the whole corpus (an overview, the home page) depends on
-everything. Another build makes the same Markdown for the page if its document is the same
-and ``Lookups.hold``: every lookup finds the same there.
+pages that involve it, the documents on the timeline in a year (a year page). ``ReadingCorpus``
+stands for the corpus while the page is made, and notes each lookup and what it found, as a
+*face* (a digest of all of a document but its body). A page that goes through the whole
+corpus (an overview, the home page) depends on everything. Another build makes the same
+Markdown for the page if its document is the same and ``Lookups.hold``: every lookup finds the
+same there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content.model import Corpus, Document
 
 Face = Callable[[Document], str]
+#: What a lookup asked: ("slug", a slug), ("involvements", a slug) or ("dated", a year).
+Query = tuple[str, Any]
 
 
 @dataclass(frozen=True)
 class Lookups:
     """Each lookup a page's Markdown made, with what it found."""
 
-    found: tuple[tuple[tuple[str, str], object], ...]
+    found: tuple[tuple[Query, object], ...]
 
     def hold(self, corpus: Corpus, face: Face) -> bool:
         return all(_answer(corpus, face, query) == answer for query, answer in self.found)
@@ -36,11 +39,12 @@ class ReadingCorpus:
 
     def __init__(self, corpus: Corpus, face: Face) -> None:
         self._corpus, self._face = corpus, face
-        self._found: dict[tuple[str, str], object] = {}
+        self._found: dict[Query, object] = {}
         #: Set once the page reads the corpus other than by slug: it depends on every page.
         self.everything = False
         self.by_slug = _BySlug(self)
-        self.involvements = _Involvements(self)
+        self.involvements = _Noted(self, "involvements", lambda corpus: corpus.involvements)
+        self.dated = _Noted(self, "dated", lambda corpus: corpus.dated)
 
     def __getattr__(self, name: str) -> Any:  # documents, of_kind(), briefs, ...
         self.everything = True
@@ -51,17 +55,21 @@ class ReadingCorpus:
         """None when the page read the whole corpus."""
         return None if self.everything else Lookups(tuple(sorted(self._found.items())))
 
-    def _note(self, query: tuple[str, str]) -> None:
+    def _note(self, query: Query) -> None:
         if query not in self._found:
             self._found[query] = _answer(self._corpus, self._face, query)
 
 
-def _answer(corpus: Corpus, face: Face, query: tuple[str, str]) -> object:
-    what, slug = query
+def _answer(corpus: Corpus, face: Face, query: Query) -> object:
+    what, key = query
     if what == "slug":
-        doc = corpus.by_slug.get(slug)
+        doc = corpus.by_slug.get(key)
         return None if doc is None else face(doc)
-    return tuple((origin.src_uri, face(origin)) for origin, _ in corpus.involvements.get(slug, ()))
+    if what == "dated":
+        docs: Iterable[Document] = corpus.dated.get(key, ())
+    else:
+        docs = (origin for origin, _ in corpus.involvements.get(key, ()))
+    return tuple((doc.src_uri, face(doc)) for doc in docs)
 
 
 class _BySlug(Mapping[str, Document]):
@@ -81,18 +89,22 @@ class _BySlug(Mapping[str, Document]):
         return len(self._reading._corpus.by_slug)
 
 
-class _Involvements(Mapping[str, Any]):
-    def __init__(self, reading: ReadingCorpus) -> None:
-        self._reading = reading
+class _Noted(Mapping[Any, Any]):
+    """One of the corpus's mappings (``what``, read by ``mapping``), each key read noted."""
 
-    def __getitem__(self, slug: str) -> Any:
-        self._reading._note(("involvements", slug))
-        return self._reading._corpus.involvements[slug]
+    def __init__(
+        self, reading: ReadingCorpus, what: str, mapping: Callable[[Corpus], Mapping[Any, Any]]
+    ) -> None:
+        self._reading, self._what, self._mapping = reading, what, mapping
 
-    def __iter__(self) -> Iterator[str]:
+    def __getitem__(self, key: Any) -> Any:
+        self._reading._note((self._what, key))
+        return self._mapping(self._reading._corpus)[key]
+
+    def __iter__(self) -> Iterator[Any]:
         self._reading.everything = True
-        return iter(self._reading._corpus.involvements)
+        return iter(self._mapping(self._reading._corpus))
 
     def __len__(self) -> int:
         self._reading.everything = True
-        return len(self._reading._corpus.involvements)
+        return len(self._mapping(self._reading._corpus))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from site_builder.content.loader import load_corpus
-from site_builder.generated import pages_for
+from site_builder.content.model import PartialDate, TimelineEntry
+from site_builder.generated import pages_for, timeline
 from site_builder.site.pages import document_markdown
 from site_builder.site.reads import ReadingCorpus
 from tests.support import MINIMAL, make_ctx
@@ -72,3 +73,40 @@ def test_the_derived_files_go_where_a_preview_expects_them() -> None:
     )
     made = derived_files(site, every_page_rendered(site, {}), ctx)
     assert {f.src_uri for f in made} == derived_paths()
+
+
+def test_a_year_page_reads_the_documents_on_the_timeline_that_year_alone() -> None:
+    """So that a preview makes again only the year pages of a renamed brief's entries."""
+    corpus, _ = load_corpus(MINIMAL)
+    entries = tuple(
+        TimelineEntry(PartialDate(2000 + i % 20, 1, 1 + i % 28), f"Event {i}.", "rks", i)
+        for i in range(500)
+    )
+    split = _with(corpus, "kosovo", timeline=entries)
+    pages = {spec.src_uri: spec for spec in timeline.year_pages(split)}
+    reading = ReadingCorpus(split, _face)
+    pages["timeline/2003.md"].markdown(reading, make_ctx())  # type: ignore[arg-type]
+    lookups = reading.lookups
+    assert lookups is not None and lookups.hold(split, _face)
+    assert ("dated", 2003) in dict(lookups.found)
+    # Serbia has no entry: renamed, the year page is the same; Kosovo has them, so it is not.
+    assert lookups.hold(_with(split, "serbia", title="Srbija"), _face)
+    assert not lookups.hold(_with(split, "kosovo", title="Kosova"), _face)
+    # An entry of another brief in that year, or the last one leaving it.
+    serbia = corpus.by_slug["serbia"]
+    new = TimelineEntry(PartialDate(2003, 5, 1), "Another event.", serbia.sources[0].id, 9)
+    assert not lookups.hold(_with(split, "serbia", timeline=(new,)), _face)
+    assert not lookups.hold(_with(split, "kosovo", timeline=entries[:3]), _face)
+    # The year's rows are those of the whole timeline in that year, in its order.
+    whole = dict(timeline.by_year(timeline.rows(split)))
+    assert {year: timeline.year_rows(split, year) for year in whole} == whole
+    index = ReadingCorpus(split, _face)
+    timeline.PAGE.markdown(index, make_ctx())  # type: ignore[arg-type]
+    assert index.lookups is None  # the year index counts every year's entries
+
+
+def _with(corpus, slug, **fields):  # type: ignore[no-untyped-def]
+    return replace(
+        corpus,
+        documents=tuple(replace(d, **fields) if d.slug == slug else d for d in corpus.documents),
+    )

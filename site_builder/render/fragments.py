@@ -1,0 +1,38 @@
+"""Template fragments kept from one build to the next, by everything they are made of.
+
+A live preview's rebuild after a rename makes every overview page again, since each lists
+every brief; but nearly every row of those pages comes out as it did. A row rendered by
+``View.fragment`` with the key of its last rendering (the template, the page's URL and
+language, and all the row reads) is taken from here instead. Only a preview keeps one
+(``BuildContext.fragments``): a build renders each row once anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+
+@dataclass
+class Fragments:
+    """What the last build rendered, and what this one has used of it or made."""
+
+    last: dict[Hashable, Markup] = field(default_factory=dict)
+    used: dict[Hashable, Markup] = field(default_factory=dict)
+
+    def get(self, key: Hashable, make: Callable[[], Markup]) -> Markup:
+        found = self.used.get(key)
+        if found is None:
+            found = self.last.get(key)
+            self.used[key] = found = make() if found is None else found
+        return found
+
+    def keep_used(self) -> None:
+        """After a whole build: keep what it used, so that the memo never outgrows a build."""
+        self.last, self.used = self.used, {}
+
+    def keep_all(self) -> None:
+        """After a rebuild of some pages: the others' fragments are still theirs."""
+        self.last, self.used = {**self.last, **self.used}, {}

@@ -1,0 +1,62 @@
+"""Rows of overview pages kept from one preview build to the next, by all they are made of."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from markupsafe import Markup
+
+from site_builder.content.languages import LANGUAGE
+from site_builder.content.loader import load_corpus
+from site_builder.generated import sources
+from site_builder.render.fragments import Fragments
+from site_builder.render.view import View
+from tests.support import MINIMAL, make_ctx
+
+
+def test_a_row_of_the_same_key_is_made_once_and_kept_for_the_next_build() -> None:
+    fragments, made = Fragments(), []
+
+    def make(text: str) -> Markup:
+        made.append(text)
+        return Markup(text)
+
+    assert fragments.get("a", lambda: make("A")) == "A"
+    assert fragments.get("a", lambda: make("again")) == "A"
+    fragments.keep_used()
+    assert fragments.get("a", lambda: make("again")) == "A"
+    assert fragments.get("b", lambda: make("B")) == "B"
+    assert made == ["A", "B"]
+    fragments.keep_used()  # a whole build used "a" and "b": both kept
+    fragments.get("b", lambda: make("again"))
+    fragments.keep_used()  # this one used "b" alone
+    assert fragments.get("a", lambda: make("A, made again")) == "A, made again"
+    fragments.get("c", lambda: make("C"))
+    fragments.keep_all()  # a rebuild of some pages keeps the others' rows too
+    assert fragments.get("b", lambda: make("again")) == "B"
+
+
+def test_the_sources_page_with_kept_rows_is_the_page_made_afresh() -> None:
+    """A renamed brief's rows are made again: every other row is taken as it was."""
+    corpus, _ = load_corpus(MINIMAL)
+    fragments = Fragments()
+    kept = make_ctx(fragments=fragments)
+    fresh = make_ctx()
+    for language in (LANGUAGE["en"], LANGUAGE["sr"]):
+        page = View.of("sources.md", corpus, replace(kept, language=language))
+        assert sources.body(page) == sources.body(
+            replace(page, ctx=replace(fresh, language=language))
+        )
+    rows = len(fragments.used)
+    fragments.keep_used()
+    renamed = replace(corpus.by_slug["kosovo"], title="Kosova")
+    other = replace(
+        corpus, documents=tuple(renamed if d.slug == "kosovo" else d for d in corpus.documents)
+    )
+    page = View.of("sources.md", other, kept)
+    text = sources.body(page)
+    assert text == sources.body(replace(page, ctx=fresh)) and ">Kosova</a>" in text
+    new = [key for key in fragments.used if key not in fragments.last]
+    cited_by_kosovo = [c for c in sources.cited_sources(other) if renamed in c.cited_by]
+    assert len(new) == len(cited_by_kosovo) > 0
+    assert len(fragments.used) == rows // 2  # the English rows, each once
