@@ -19,13 +19,14 @@ def body(view: View) -> str:
         diagram.relationship_graph(view),
         view.translate("diagram.relationship.caption"),
         standalone=SVG_PATH,
+        kept=True,
     )
 
 
 def standalone_svg(corpus: Corpus, ctx: BuildContext) -> str:
     """The wide diagram as a file, its links relative to where the file lives."""
     view = View(corpus, ctx, SVG_PATH)
-    return diagram.svg(view, diagram.wide(view, diagram.relationship_graph(view)))
+    return diagram.wide_svg(view, diagram.relationship_graph(view))
 
 
 PAGE = PageSpec(GENERATED["diagram"], body)

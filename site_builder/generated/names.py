@@ -48,7 +48,11 @@ def name_rows(view: View) -> list[NameRow]:
 
 
 def body(view: View) -> str:
-    return view.block("names.html", rows=name_rows(view))
+    rows = [
+        view.fragment("names_row.html", (r.text, r.lang, r.labels, view.link_key(r.doc)), row=r)
+        for r in name_rows(view)
+    ]
+    return view.block("names.html", rows=rows)
 
 
 PAGE = PageSpec(GENERATED["names"], body)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from site_builder.content.generated_pages import GENERATED
 from site_builder.content.languages import WRITTEN, Language, source_uri
 from site_builder.content.model import Corpus, Document, Translation
@@ -59,10 +61,19 @@ def outdated(corpus: Corpus) -> list[Outdated]:
 def body(view: View) -> str:
     return markdown_page(
         view.heading("page.review.due"),
-        view.block("review.html", queue=overdue(view.corpus, view.ctx.build_date)),
+        view.block("review.html", queue=_overdue_rows(view)),
         view.heading("page.review.outdated"),
         view.block("review_outdated.html", outdated=outdated(view.corpus)),
     )
+
+
+def _overdue_rows(view: View) -> list[Markup]:
+    return [
+        view.fragment(
+            "review_row.html", (view.link_key(o.doc), o.doc.kind, o.reviewed, o.days), item=o
+        )
+        for o in overdue(view.corpus, view.ctx.build_date)
+    ]
 
 
 PAGE = PageSpec(GENERATED["review"], body)

@@ -139,10 +139,15 @@ class ServeCache:
             self.used.pop(key, None)
 
     def identity(self, doc: Document) -> str:
-        """All of a document: the file it was read from, or for a page of another language's
-        site (made of its English file and its translation) its every field."""
+        """All of a document: the file it was read from; for its page in another language's
+        site without a translation (the English page where it stands, with its freshness
+        notice), that file and the notice; for a translated page (made of its English file and
+        its translation) its every field."""
         if doc.language == SOURCE.code and doc.version:
             return f"{doc.src_uri} {doc.path} {doc.version}"
+        fresh = doc.freshness
+        if fresh is not None and fresh.translation is None and doc.version:
+            return f"{doc.src_uri} {doc.path} {doc.version} {fresh!r}"
         return digest(doc)
 
     def face(self, doc: Document) -> str:

@@ -11,7 +11,7 @@ accessible name and a focus ring (site.css).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -289,18 +289,42 @@ def svg(view: View, diagram: Diagram) -> str:
     return view.text("diagram.svg.html", diagram=diagram).strip() + "\n"
 
 
-def figure(view: View, graph: Graph, caption: str, standalone: str | None = None) -> str:
+def wide_svg(view: View, graph: Graph) -> str:
+    """The wide layout's SVG, kept while serving (``kept_svg``)."""
+    return kept_svg(view, graph, wide)
+
+
+def kept_svg(view: View, graph: Graph, layout: Callable[[View, Graph], Diagram]) -> str:
+    """A layout's SVG, or while serving the last build's of the same ``key``: the site's
+    diagram, which every rename makes again, most of the time to the same."""
+    return view.kept((layout.__name__, key(graph)), lambda: svg(view, layout(view, graph)))
+
+
+def figure(
+    view: View, graph: Graph, caption: str, standalone: str | None = None, *, kept: bool = False
+) -> str:
     """The diagram inline in a page: wide on a wide screen and in print, stacked on a phone.
 
     ``standalone`` is the site-root path of the wide diagram as a file, linked from the caption.
+    ``kept``: the layouts are kept while serving (``kept_svg``).
     """
+    made = kept_svg if kept else lambda view, graph, layout: svg(view, layout(view, graph))
     return view.block(
         "diagram_figure.html",
-        wide=Markup(svg(view, wide(view, graph))),
-        stacked=Markup(svg(view, stacked(view, graph))),
+        wide=Markup(made(view, graph, wide)),
+        stacked=Markup(made(view, graph, stacked)),
         caption=caption,
         standalone=standalone,
     )
+
+
+def key(graph: Graph) -> tuple[object, ...]:
+    """All a layout reads of a graph: each node's slug, kind, page and title, the edges."""
+    columns = tuple(
+        (heading, tuple((d.slug, d.kind, d.src_uri, d.title) for d in docs))
+        for heading, docs in graph.columns
+    )
+    return (graph.element_id, graph.title, graph.desc, graph.centre, columns, graph.edges)
 
 
 def _graph(

@@ -1,28 +1,30 @@
 """Template fragments kept from one build to the next, by everything they are made of.
 
 A live preview's rebuild after a rename makes every overview page again, since each lists
-every brief; but nearly every row of those pages comes out as it did. A row rendered by
-``View.fragment`` with the key of its last rendering (the template, the page's URL and
-language, and all the row reads) is taken from here instead. Only a preview keeps one
-(``BuildContext.fragments``): a build renders each row once anyway.
+every brief; but nearly every row of those pages comes out as it did, and so does the site's
+diagram unless the renamed brief is in it. A row rendered by ``View.fragment`` (or anything
+made by ``View.kept``) with the key of its last making (the template, the page's URL and
+language, and all it reads) is taken from here instead. Only a preview keeps one
+(``BuildContext.fragments``): a build makes each once anyway.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from markupsafe import Markup
+T = TypeVar("T")
 
 
 @dataclass
 class Fragments:
     """What the last build rendered, and what this one has used of it or made."""
 
-    last: dict[Hashable, Markup] = field(default_factory=dict)
-    used: dict[Hashable, Markup] = field(default_factory=dict)
+    last: dict[Hashable, Any] = field(default_factory=dict)
+    used: dict[Hashable, Any] = field(default_factory=dict)
 
-    def get(self, key: Hashable, make: Callable[[], Markup]) -> Markup:
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
         found = self.used.get(key)
         if found is None:
             found = self.last.get(key)

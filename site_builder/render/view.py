@@ -10,10 +10,11 @@ and ``language`` filters.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 from jinja2.runtime import Context
@@ -31,6 +32,8 @@ from site_builder.render.search_spellings import name_keys, search_spellings
 from site_builder.render.source import source_html
 from site_builder.site.context import BuildContext
 from site_builder.site.urls import page_url, relative_url
+
+T = TypeVar("T")
 
 
 def full_date(date: dt.date) -> PartialDate:
@@ -171,10 +174,14 @@ class View:
         """A template rendered for one row of this page. ``key`` is all the template reads of
         ``values``: a live preview takes a row of the same key from its last build
         (``render.fragments``), which makes the same row."""
-        make = lambda: Markup(self.text(template, **values))  # noqa: E731
+        return self.kept((template, key), lambda: Markup(self.text(template, **values)))
+
+    def kept(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, or while serving what it made for this page (its URL and language) and
+        ``key`` in the last build: ``key`` is all that ``make`` reads."""
         if self.ctx.fragments is None:
             return make()
-        return self.ctx.fragments.get((template, self.url, self.ctx.language.code, key), make)
+        return self.ctx.fragments.get((self.url, self.ctx.language.code, key), make)
 
     def block(self, template: str, **values: object) -> str:
         """A template rendered for this page as a raw HTML block of Markdown."""

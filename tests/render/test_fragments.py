@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from site_builder.content.languages import LANGUAGE
 from site_builder.content.loader import load_corpus
-from site_builder.generated import sources
+from site_builder.generated import diagram, sources
 from site_builder.render.fragments import Fragments
 from site_builder.render.view import View
 from tests.support import MINIMAL, make_ctx
@@ -60,3 +60,27 @@ def test_the_sources_page_with_kept_rows_is_the_page_made_afresh() -> None:
     cited_by_kosovo = [c for c in sources.cited_sources(other) if renamed in c.cited_by]
     assert len(new) == len(cited_by_kosovo) > 0
     assert len(fragments.used) == rows // 2  # the English rows, each once
+
+
+def test_the_sites_diagram_is_kept_until_a_brief_in_it_changes() -> None:
+    corpus, _ = load_corpus(MINIMAL)
+    fragments = Fragments()
+    kept, fresh = make_ctx(fragments=fragments), make_ctx()
+
+    def page(of):  # type: ignore[no-untyped-def]
+        made = diagram.body(View.of("diagram.md", of, kept))
+        assert made == diagram.body(View.of("diagram.md", of, fresh))
+        return made
+
+    first = page(corpus)
+    fragments.keep_used()
+    place = _renamed(corpus, "mitrovica", "Mitrovicë")  # no node of the diagram
+    assert page(place) == first and fragments.used.keys() == fragments.last.keys()
+    fragments.keep_used()
+    actor = _renamed(corpus, "serbia", "Srbija")
+    assert "Srbija" in page(actor) and fragments.used.keys().isdisjoint(fragments.last)
+
+
+def _renamed(corpus, slug, title):  # type: ignore[no-untyped-def]
+    doc = replace(corpus.by_slug[slug], title=title)
+    return replace(corpus, documents=tuple(doc if d.slug == slug else d for d in corpus.documents))
