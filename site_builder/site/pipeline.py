@@ -163,8 +163,9 @@ def every_page_rendered(
     ``found``: what rendering each page found, by source path (each page counted once).
     ``since``: what the last barrier derived, where only the pages of ``again`` (what their
     last rendering found, by source path) were rendered again: their links replace theirs in
-    its backlinks, and so do the front-matter links of ``site`` those of ``was``, the site
-    ``since`` was derived from (none changed if it is not given: ``site.body_edits``).
+    its backlinks, and the front-matter links of ``site`` replace those of ``was``, the site
+    ``since`` was derived from (no front matter changed if it is not given:
+    ``site.body_edits``).
     """
     contents = {**site.documents, **{uri: s.document for uri, s in site.stand_ins.items()}}
     targets = target_problems(
