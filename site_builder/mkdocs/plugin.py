@@ -628,12 +628,15 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
 
     def _found_ahead(self, uri: str) -> Any:
         """What a worker hands back with a page besides the page: what the linker found, and
-        while serving what the cache keeps of it. The worker keeps none of it: it renders
-        thousands of pages of a large site."""
+        while serving what the cache keeps of it and the rows it made (``render.fragments``).
+        The worker keeps none of it: it renders thousands of pages of a large site."""
         serving, found = self.build.serving, self.build.found.pop(uri)
         # A page restored from another site's conversion found what it found: one object,
         # which the worker's results (a brief's pages, ``populate_ahead``) pickle once.
-        return found if serving is None else (found, serving.made.get(uri))
+        if serving is None:
+            return found
+        assert self.fragments is not None
+        return found, serving.made.get(uri), self.fragments.take()
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Nothing to read for a document the loader has read and checked, or a page rendered
@@ -783,7 +786,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             if self.cache is None:  # restored for good: a build keeps nothing for a rebuild
                 del build.populated[uri]
             if serving is not None:
-                found, made = found
+                found, made, rows = found
+                assert self.fragments is not None
+                self.fragments.add(rows)
                 if made is not None:
                     serving.keys[uri], serving.markdowns[uri] = made[0], made[2]
                     self._keep(uri, replace(ahead, extra=found), made)

@@ -31,6 +31,15 @@ class Fragments:
             self.used[key] = found = make() if found is None else found
         return found
 
+    def take(self) -> dict[Hashable, Any]:
+        """What this build made or used so far, which is then forgotten here: a worker hands
+        it back to the process that keeps it (``add``)."""
+        taken, self.used = self.used, {}
+        return taken
+
+    def add(self, made: dict[Hashable, Any]) -> None:
+        self.used.update(made)
+
     def keep_used(self) -> None:
         """After a whole build: keep what it used, so that the memo never outgrows a build."""
         self.last, self.used = self.used, {}
