@@ -84,3 +84,17 @@ def test_the_sites_diagram_is_kept_until_a_brief_in_it_changes() -> None:
 def _renamed(corpus, slug, title):  # type: ignore[no-untyped-def]
     doc = replace(corpus.by_slug[slug], title=title)
     return replace(corpus, documents=tuple(doc if d.slug == slug else d for d in corpus.documents))
+
+
+def test_the_rows_a_worker_made_are_kept_by_the_process_it_hands_them_to() -> None:
+    worker, server = Fragments(), Fragments()
+    worker.get("a", lambda: Markup("A"))
+    rows = worker.take()
+    assert rows == {"a": "A"} and worker.used == {}
+    server.add(rows)
+    server.keep_used()
+
+    def unexpected() -> Markup:
+        raise AssertionError("made again")
+
+    assert server.get("a", unexpected) == "A"
