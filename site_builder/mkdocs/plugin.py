@@ -119,6 +119,7 @@ from site_builder.safety.sanitize import sanitized
 from site_builder.site.body_edits import with_bodies
 from site_builder.site.config_file import templates_dir
 from site_builder.site.context import BuildContext, build_date
+from site_builder.site.navigation import listed_pages
 from site_builder.site.pipeline import (
     Derived,
     PreparedSite,
@@ -334,7 +335,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         edited = _pages_of_changed(last, site)
         same = (
             site.nav == last.nav
-            and edited.isdisjoint(_nav_pages(site.nav))
+            and edited.isdisjoint(listed_pages(site.nav))
             and site.problems == last.problems
             and site.documents.keys() == last.documents.keys()
             and site.generated.keys() == last.generated.keys()
@@ -1214,14 +1215,6 @@ def _pages(files: Files, config: MkDocsConfig) -> list[Page]:
         if file.page is None:
             Page(None, file, config)
     return [file.page for file in files.documentation_pages() if file.page is not None]
-
-
-def _nav_pages(entries: Any) -> set[str]:
-    """Every page a navigation (in MkDocs' ``nav`` format) lists."""
-    if isinstance(entries, str):
-        return {entries}
-    values = entries.values() if isinstance(entries, dict) else entries
-    return {uri for entry in values for uri in _nav_pages(entry)}
 
 
 def _nav_key(items: Any) -> list[Any]:

@@ -50,3 +50,11 @@ def navigation(
     if about:
         nav.append({translate(language.code, "nav.about"): about})
     return nav
+
+
+def listed_pages(entries: Sequence[NavEntry] | NavEntry) -> set[str]:
+    """Every page a navigation lists, in its sections and theirs."""
+    if isinstance(entries, str):
+        return {entries}
+    values = entries.values() if isinstance(entries, dict) else entries
+    return {uri for entry in values for uri in listed_pages(entry)}
