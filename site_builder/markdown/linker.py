@@ -140,6 +140,14 @@ class Reads:
     #: The page's prose as the matcher read it (folded), one run of text a line.
     prose: str
 
+    def read_in(self, linker: Linker, language: str) -> Reads:
+        """What the same prose reads in site ``language``: the reads of a page restored there
+        from another site's conversion (``site_neutral``), which held because each slug reads
+        alike in both."""
+        return Reads(
+            tuple((slug, linker.lookup(slug, language)) for slug, _ in self.known), self.prose
+        )
+
     def hold(self, linker: Linker, language: str, changed: frozenset[str]) -> bool:
         """Whether ``linker`` would read the same for the page (of site ``language``)."""
         if any(name in self.prose for name in changed):

@@ -362,6 +362,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             serving.same_reads, serving.changed = True, {}
         else:
             changed |= self._read_again(config, files, was, pages.keys() - changed)
+        if build.shared is not None:  # the English bodies of this rebuild, with its linker
+            build.shared = SharedPages(build.linker, build.shared.prerendered, len(site.corpora))
         last = {uri: build.found[uri] for uri in changed}
         self._populate_again([pages[uri] for uri in pages if uri in changed], config, files)
         derived = every_page_rendered(site, build.found, build.derived, last, was)
@@ -494,7 +496,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             config.validation.links.not_found = logging.DEBUG
         self.build = _Build(site, Linker(site.corpus, self.ctx, corpora=site.corpora))
         self.build.config, self.build.stamps, self.build.watched = config, found, watched
-        if self.cache is None and not site.degraded:
+        if not site.degraded:
             self.build.shared = SharedPages(self.build.linker, prerendered, len(site.corpora))
         extensions = [self.build.linker.extension, prerendered.extension, RelpathOnceExtension()]
         config.markdown_extensions.extend(extensions)  # type: ignore[arg-type]
@@ -775,6 +777,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         restored = shared.restore(uri, page, files, doc) if shared and doc else None
         if restored is not None:  # converted for another site
             html, found = sanitized(page.content), restored
+            records = serving.records.pop(uri).done() if serving is not None else ()
+            self._rendered_here(uri, page, html, found, records)
         elif kept is not None:  # rendered in an earlier rebuild
             serving.links[uri] = kept.links  # type: ignore[union-attr]
             serving.contents[uri] = kept.version  # type: ignore[union-attr]
@@ -799,12 +803,20 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             if shared is not None and doc is not None and uri in shared.converting:
                 html = shared.converted(uri, page, html, found, doc)
             html = sanitized(html)
-            if serving is not None and uri in serving.made:
-                made = (serving.keys[uri], records, *serving.made[uri][2:])
-                serving.made[uri] = made
-                self._keep(uri, Populated.capture(page, html, found), made)
+            self._rendered_here(uri, page, html, found, records)
         build.found[uri] = found
         return html
+
+    def _rendered_here(
+        self, uri: str, page: Page, html: str, found: PageLinks, records: tuple[Any, ...]
+    ) -> None:
+        """While serving, a page rendered (or restored from another site's conversion) in
+        this rebuild, kept with what MkDocs logged meanwhile."""
+        serving = self.build.serving
+        if serving is not None and uri in serving.made:
+            made = (serving.keys[uri], records, *serving.made[uri][2:])
+            serving.made[uri] = made
+            self._keep(uri, Populated.capture(page, html, found), made)
 
     def _keep(self, uri: str, populated: Populated[PageLinks], made: tuple[Any, ...]) -> None:
         assert self.cache is not None

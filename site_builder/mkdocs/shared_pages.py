@@ -5,14 +5,15 @@ its page in each other site that shows the English body is restored from that co
 filled in with that site's words, where the conversion read nothing else that differs
 there: the same neutral Markdown, every slug read alike, the same mentions found, nothing
 logged by MkDocs, no link that MkDocs resolves by hand-written path, and a body holding no raw
-HTML (whose reading by the allowlist would see the markers). Only a build does this, not
-``serve``, which keeps its own renderings (``serve_cache``).
+HTML (whose reading by the allowlist would see the markers). A serve rebuild does it for the
+pages it renders again, with the linker of that rebuild; what each restored page read is then
+read again in its own site (``Reads.read_in``), so that the cache holds it to its own site.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -86,7 +87,10 @@ class SharedPages:
         own = (kept.links_to_anchors or {}).get(made_in)
         page.links_to_anchors = {page.file: dict(own)} if own is not None else {}
         page.content = self._fill(neutral, kept, page, doc)
-        return kept.extra
+        found = kept.extra
+        if found.reads is not None:  # serving: what this site's page reads, for the next rebuild
+            found = replace(found, reads=found.reads.read_in(self.linker, doc.language))
+        return found
 
     def _neutral(self, doc: Document, markdown: str) -> Neutral | None:
         fresh = doc.freshness

@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 
 from site_builder.content.languages import LANGUAGES
 from site_builder.mkdocs.serve_cache import Rendered
+from site_builder.mkdocs.shared_pages import SharedPages
 from tests.support import REPO, TRANSLATED, build_site, fingerprint
 
 _POLICY = re.compile(
@@ -226,6 +227,43 @@ def test_a_renamed_brief_renders_again_only_the_pages_that_show_its_name(
         assert "european-union" not in again  # it neither names nor links Preševo
     finally:
         serving.close()
+
+
+def test_a_page_restored_from_another_sites_conversion_is_kept_like_its_own(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Serving converts an English body once for the sites that show it (``shared_pages``);
+    a page restored in another site keeps its rendering through a rename it does not show,
+    as a page converted in that site would: what it read is read again in its own site."""
+    restored: list[str] = []
+    restore = SharedPages.restore
+
+    def counted(self: SharedPages, uri: str, *args: Any) -> Any:
+        found = restore(self, uri, *args)
+        restored.extend([uri] if found is not None else [])
+        return found
+
+    monkeypatch.setattr(SharedPages, "restore", counted)
+    serving = Serving(content, tmp_path / "served", workers=1, nav_limit=0)
+    try:
+        serving.build()
+        first, keys = list(restored), dict(serving.plugin.build.serving.keys)
+        before = {uri: serving.plugin.cache.last[keys[uri]] for uri in first}
+        _sub(
+            content / "places" / "mitrovica.md", "title: Mitrovica\n", "title: Mitrovica North\n"
+        )()
+        assert serving.rebuild()
+        keys, kept = serving.plugin.build.serving.keys, serving.plugin.cache.last
+        again = sorted(uri for uri in first if kept.get(keys[uri]) is not before[uri])
+    finally:
+        serving.close()
+    assert len(first) == 27  # each brief's three other sites (as a build restores them)
+    # The place itself, and the dispute that says its name, in each other site.
+    assert again == [
+        f"{code}/{page}"
+        for code in ("sq", "sr-latn", "sr")
+        for page in ("disputes/vehicle-licence-plates.md", "places/mitrovica.md")
+    ]
 
 
 def test_a_page_from_the_cache_has_its_anchors_checked_again(
