@@ -775,8 +775,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         ahead = build.populated.get(uri)
         shared, doc = build.shared, build.site.documents.get(uri)
         restored = shared.restore(uri, page, files, doc) if shared and doc else None
-        if restored is not None:  # converted for another site
-            html, found = sanitized(page.content), restored
+        if restored is not None:  # converted for another site, and sanitized (``_fill``)
+            html, found = page.content, restored
             records = serving.records.pop(uri).done() if serving is not None else ()
             self._rendered_here(uri, page, html, found, records)
         elif kept is not None:  # rendered in an earlier rebuild
@@ -801,8 +801,9 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             records = serving.records.pop(uri).done() if serving and uri in serving.records else ()
             found = build.linker.end_page()  # nothing found on a generated page
             if shared is not None and doc is not None and uri in shared.converting:
-                html = shared.converted(uri, page, html, found, doc)
-            html = sanitized(html)
+                html = shared.converted(uri, page, html, found, doc)  # and sanitized
+            else:
+                html = sanitized(html)
             self._rendered_here(uri, page, html, found, records)
         build.found[uri] = found
         return html

@@ -28,6 +28,7 @@ from site_builder.mkdocs.render_ahead import Populated
 from site_builder.mkdocs.serve_cache import Records
 from site_builder.render.source import source_html
 from site_builder.safety.html_allowlist import MAY_HOLD_MARKUP
+from site_builder.safety.sanitize import sanitized
 
 #: Links MkDocs resolves by the path written: ``[x](y.md)``, ``[x]: y.md``, images.
 _WRITTEN_LINKS = re.compile(r"\]\(|^ {0,3}\[[^\]]*\]:", re.MULTILINE)
@@ -67,10 +68,11 @@ class SharedPages:
         return self.linker.bounded(neutral.markdown)
 
     def converted(self, uri: str, page: Page, html: str, found: PageLinks, doc: Document) -> str:
-        """A page converted neutrally, kept for the other sites, filled in for its own."""
+        """A page converted neutrally, sanitized, kept for the other sites, and filled in for
+        its own (``_fill``): its content as it is published."""
         neutral, records = self.converting.pop(uri)
         logged = records.done()
-        populated = Populated.capture(page, html, found)
+        populated = Populated.capture(page, sanitized(html), found)
         # Links to anchors only within the page itself: MkDocs checks them against its file.
         elsewhere = set(page.links_to_anchors or ()) - {page.file}
         if not logged and not elsewhere and found.shared is not None:
@@ -106,11 +108,18 @@ class SharedPages:
     def _fill(
         self, neutral: Neutral, populated: Populated[PageLinks], page: Page, doc: Document
     ) -> str:
+        """The sanitized conversion with this site's words put in, each sanitized on its own:
+        a block or a cited source is whole elements, a heading's or a note's words plain text,
+        so the page is what sanitizing it whole would make (``tests/mkdocs/test_shared_pages``),
+        without sanitizing a 12 MB page in every site."""
         sources = {source.id: source for source in doc.sources}
-        cited = tuple(source_html(sources[i], doc.language) for i in populated.extra.cited)
+        cited = tuple(
+            sanitized(source_html(sources[i], doc.language)) for i in populated.extra.cited
+        )
         words = neutral.heading_words()
         page.toc = TableOfContents([_filled(link, words) for link in populated.toc or ()])
-        return neutral.fill(populated.content, cited)
+        blocks = tuple(sanitized(block) for block in neutral.blocks)
+        return replace(neutral, blocks=blocks).fill(populated.content, cited)
 
 
 def _filled(link: AnchorLink, words: dict[str, str]) -> AnchorLink:

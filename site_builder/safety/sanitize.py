@@ -5,8 +5,10 @@ The allowlist of ``allowlist`` refuses, with a message, whatever a brief may not
 pass holds the whole content of each page (brief, build blocks, generated pages) to what the
 build itself writes, with nh3 (Rust's ammonia on html5ever, a parser that follows the HTML
 standard). Anything that reached the content by a path no check foresaw is dropped, not
-published. Tests show that on every page of the real site and of the fixtures it changes
-nothing the build made (the same tree of elements, attributes and text).
+published. A page restored from another site's conversion (``mkdocs.shared_pages``) is that
+conversion sanitized once, with its own site's parts (blocks, cited sources) sanitized each.
+Tests show that on every page of the real site and of the fixtures it changes nothing the
+build made (the same tree of elements, attributes and text).
 """
 
 from __future__ import annotations

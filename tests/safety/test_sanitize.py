@@ -13,6 +13,7 @@ import html5lib
 import pytest
 
 import site_builder.mkdocs.plugin as plugin_module
+import site_builder.mkdocs.shared_pages as shared_pages
 from site_builder.safety.sanitize import sanitized
 from tests.support import MINIMAL, REPO, build_site
 
@@ -60,7 +61,8 @@ def test_on_every_page_it_changes_nothing_the_build_made(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     build_site(content, tmp_path / "sanitized", workers=1)
-    monkeypatch.setattr(plugin_module, "sanitized", lambda html: html)
+    for module in (plugin_module, shared_pages):  # pages and restored pages' parts
+        monkeypatch.setattr(module, "sanitized", lambda html: html)
     build_site(content, tmp_path / "raw", workers=1)
     with_pass, without = articles(tmp_path / "sanitized"), articles(tmp_path / "raw")
     assert with_pass.keys() == without.keys() and len(with_pass) > 10
