@@ -216,6 +216,9 @@ class _Serving:
     same_reads: bool = False
     #: The names whose links changed since the last rebuild, by language.
     changed: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: After a front-matter edit rebuilds some pages (``_read_again``): the slugs that read
+    #: otherwise than in the last rebuild, by language; None in a whole rebuild.
+    moved: dict[str, frozenset[str]] | None = None
     #: Each page's rendering key, and the renderings taken from the cache.
     keys: dict[str, str] = field(default_factory=dict)
     #: Each page's Markdown key (``_holds``).
@@ -402,8 +405,8 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         linker = Linker(build.site.corpus, self.ctx, corpora=build.site.corpora)
         extensions = config.markdown_extensions
         extensions[extensions.index(build.linker.extension)] = linker.extension  # type: ignore[arg-type]
-        build.linker = linker
         assert build.serving is not None
+        build.serving.moved, build.linker = linker.moved_since(build.linker), linker
         self._read_faces(build.serving)
         self._assets_again(was, build.site, files)
         return {uri for uri in others if not self._holds(uri)}
@@ -762,9 +765,11 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
         assert serving is not None
         if kept is None or doc is None or serving.same_reads:
             return kept is not None
-        reads = kept.populated.extra.reads
+        reads, linker = kept.populated.extra.reads, self.build.linker
         changed = serving.changed.get(doc.language, frozenset())
-        return reads is not None and reads.hold(self.build.linker, doc.language, changed)
+        if reads is None or serving.moved is None:
+            return reads is not None and reads.hold(linker, doc.language, changed)
+        return reads.held_since(linker, doc.language, changed, serving.moved[doc.language])
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files

@@ -239,6 +239,26 @@ def test_what_a_page_read_holds_until_a_page_it_names_or_a_name_in_it_changes() 
     assert holds(CORPUS, frozenset({"Lodz Office"}))  # a name the page does not say
 
 
+def test_a_page_that_held_holds_while_no_slug_it_read_moved() -> None:
+    """After an edit of front matter, the slugs that read otherwise are found once, and each
+    kept page is checked against them, not looked up again; a slug no page has still is."""
+    reads = _recorded(CORPUS, "Serbia and Medveđa met [[nowhere]].")
+    assert reads is not None
+    last = Linker(CORPUS, make_ctx())
+    renamed = make_corpus(
+        *(replace(d, summary="Renamed.") if d.slug == "serbia" else d for d in CORPUS.documents)
+    )
+    now = Linker(renamed, make_ctx())
+    moved = now.moved_since(last)["en"]
+    assert moved == {"serbia"}
+    assert not reads.held_since(now, "en", frozenset(), moved)
+    assert reads.held_since(now, "en", frozenset(), frozenset())
+    assert not reads.held_since(now, "en", frozenset({"Medveda"}), frozenset())
+    nowhere = dict(reads.known)["nowhere"]
+    hinted = replace(reads, known=(("nowhere", replace(nowhere, hint=" (did you mean x?)")),))
+    assert not hinted.held_since(now, "en", frozenset(), frozenset())
+
+
 class _Rewrite(Treeprocessor):
     """What a site engine does for readers once the linker has read the tree's links: MkDocs'
     relpath, which MkDocs adds after every extension."""
