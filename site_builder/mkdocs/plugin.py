@@ -365,8 +365,7 @@ class DialoguePlugin(BasePlugin[DialoguePluginConfig]):
             serving.same_reads, serving.changed = True, {}
         else:
             changed |= self._read_again(config, files, was, pages.keys() - changed)
-        if build.shared is not None:  # the English bodies of this rebuild, with its linker
-            build.shared = SharedPages(build.linker, build.shared.prerendered, len(site.corpora))
+        build.shared = _shared_anew(build, len(site.corpora))
         last = {uri: build.found[uri] for uri in changed}
         self._populate_again([pages[uri] for uri in pages if uri in changed], config, files)
         derived = every_page_rendered(site, build.found, build.derived, last, was)
@@ -1148,6 +1147,12 @@ def _a_brief_of_each_language(pages: list[Page], site: PreparedSite) -> set[str]
         if doc is not None and doc.is_brief:
             found.setdefault(doc.language, doc.src_uri)
     return set(found.values())
+
+
+def _shared_anew(build: _Build, sites: int) -> SharedPages | None:
+    """The English bodies a rebuild of some pages converts once, with its linker."""
+    shared = build.shared
+    return None if shared is None else SharedPages(build.linker, shared.prerendered, sites)
 
 
 def _pages_of_changed(last: PreparedSite, now: PreparedSite) -> set[str]:
