@@ -197,7 +197,7 @@ class _Build:
     warm: set[str] = field(default_factory=set)
     stamps: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     watched: str = ""
-    #: English bodies converted once for the other sites (not while serving).
+    #: English bodies converted once for the other sites (in a build, and in each serve rebuild).
     shared: SharedPages | None = None
 
 
