@@ -20,7 +20,13 @@ build: 6.0 GB at 10,000 briefs in four languages (``benchmarks/README.md``). So 
 language has a process of its own, and they build their indexes one after the other, each
 ending once it has handed its index over: the largest holds one language's. The indexes are the
 bytes one process makes (``tests/site/test_search_index.py``); the languages' tables of contents
-are joined into one ``pagefind-entry.json``. A page with no ``lang`` is indexed as the language
+are joined into one ``pagefind-entry.json``. A process holds about 230 KB a page while it reads
+(2.3 GB for one language of 10,000 briefs), so a language of more than ``PART_PAGES`` pages is
+indexed in parts, a process each, in the order of its pages: the first part where a language's
+index is, each other in a folder of its own (``part-1/``, ...; its pages' chunks, fragments and
+metadata, no script), which the first part's table of contents names (``PARTS``) and the search
+box merges into the first (Pagefind's ``mergeIndex``: one more table of contents and one more
+metadata file a part, the same WebAssembly). A page with no ``lang`` is indexed as the language
 ``unknown``, where one process would add it to the site's largest language; the theme gives
 every page one.
 
@@ -100,6 +106,15 @@ _UNUSED = (
     "pagefind-highlight.js",
     "pagefind-worker.js",
 )
+#: Pages one Pagefind process indexes at most: it holds about 230 KB a page while it reads
+#: them (``benchmarks/README.md``), so a language of more is indexed in parts, each by a
+#: process of its own, which the search box merges (theme/assets/javascripts/search.js).
+PART_PAGES = 4000
+#: In the first part's table of contents: the folders of each language's other parts.
+PARTS = "site_builder_parts"
+#: What a later part is made of, besides its metadata (``.pf_meta``): its index chunks, its
+#: filters, its fragments.
+_PART_FOLDERS = ("index/", "filter/", "fragment/")
 #: How every failure of the index begins.
 FAILED = "the search index could not be built"
 
@@ -242,9 +257,12 @@ class SearchIndex:
     line of it).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, part_pages: int = PART_PAGES) -> None:
         self._pid = os.getpid()
-        self._languages: dict[str, _Pagefind] = {}  # in the order of their first page
+        self._part_pages = part_pages
+        #: Each language's processes, one a part, in the order of the languages' first pages.
+        self._languages: dict[str, list[_Pagefind]] = {}
+        self._pages: dict[str, int] = {}  # each language's pages so far
         self._spare: _Pagefind | None = _Pagefind()  # for the first language
         self._requested = False
         self._asked_at = 0.0
@@ -275,15 +293,15 @@ class SearchIndex:
 
     def wait_for_pages(self) -> None:
         """Wait until Pagefind has read every page given (to measure what reading costs)."""
-        for indexer in self._languages.values():
+        for indexer in self._indexers():
             indexer.wait_for_pages()
-        self.cost["pages_read_cpu_s"] = _total(i.cpu() for i in self._languages.values())
+        self.cost["pages_read_cpu_s"] = _total(i.cpu() for i in self._indexers())
 
     def request(self) -> None:
         """Ask for the first language's index: no page may be added after this."""
         if not self._requested:
             self._requested, self._asked_at = True, time.perf_counter()
-            for indexer in list(self._languages.values())[:1]:
+            for indexer in self._indexers()[:1]:
                 indexer.request()
 
     def write(self, output: Path) -> Indexed:
@@ -298,22 +316,13 @@ class SearchIndex:
             if not self.cost["pages"]:
                 raise SearchIndexError(f"{FAILED}: no page is marked for search")
             self.request()
-            for indexer in self._languages.values():  # a page Pagefind could not read fails
+            for indexer in self._indexers():  # a page Pagefind could not read fails
                 indexer.wait_for_pages()  # before anything is made
             self.cost["waited_s"] = 0.0
             output.parent.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
-            languages: dict[str, Any] = {}
-            for indexer in self._languages.values():
-                waited = time.perf_counter()
-                files = indexer.files()
-                self.cost["waited_s"] += time.perf_counter() - waited
-                entry = _written(files, staging)
-                languages.update(entry["languages"])
+            self._write_parts(staging)
             self.cost["index_s"] = time.perf_counter() - self._asked_at  # from the last page on
-            entry["languages"] = dict(sorted(languages.items()))  # in no fixed order otherwise
-            text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-            (staging / ENTRY).write_text(text, "utf-8")
             if output.exists():
                 shutil.rmtree(output)
             staging.rename(output)
@@ -324,11 +333,38 @@ class SearchIndex:
         finally:
             self.close()
         self.cost["writing_s"] = time.perf_counter() - start - self.cost["waited_s"]
-        return Indexed(len(list((output / "fragment").glob("*.pf_fragment"))))  # one per page
+        return Indexed(len(list(output.glob("**/fragment/*.pf_fragment"))))  # one a page
+
+    def _write_parts(self, staging: Path) -> None:
+        """Each part's index into its folder (the first part's into ``staging``), each folder
+        with its table of contents, the languages' tables joined; the first's names the
+        others of each language (``PARTS``)."""
+        entries: dict[int, dict[str, Any]] = {}  # by part number
+        for indexers in self._languages.values():
+            for number, indexer in enumerate(indexers):
+                waited = time.perf_counter()
+                files = indexer.files()
+                self.cost["waited_s"] += time.perf_counter() - waited
+                entry = _written(files, staging / part_folder(number), whole=number == 0)
+                joined = entries.setdefault(number, {**entry, "languages": {}})
+                joined["languages"].update(entry["languages"])
+        parts = {
+            language: [f"{part_folder(number)}/" for number in range(1, len(indexers))]
+            for language, indexers in sorted(self._languages.items())
+            if len(indexers) > 1
+        }
+        for number, entry in entries.items():
+            entry["languages"] = dict(sorted(entry["languages"].items()))  # else in no fixed order
+            if number == 0 and parts:
+                entry[PARTS] = parts
+            text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+            folder = staging / part_folder(number)
+            folder.mkdir(exist_ok=True)
+            (folder / ENTRY).write_text(text, "utf-8")
 
     def close(self) -> None:
         """Stop every Pagefind process that still runs."""
-        indexers = [*self._languages.values(), *([self._spare] if self._spare else [])]
+        indexers = [*self._indexers(), *([self._spare] if self._spare else [])]
         for indexer in indexers:
             indexer.close()
         self.cost["pagefind_cpu_s"] = _total(indexer.cpu() for indexer in indexers)
@@ -339,11 +375,17 @@ class SearchIndex:
         return "search index: " + json.dumps(rounded)
 
     def _indexer(self, language: str) -> _Pagefind:
-        indexer = self._languages.get(language)
-        if indexer is None:
+        """The process for the language's next page: a new one every ``part_pages`` pages."""
+        parts = self._languages.setdefault(language, [])
+        pages = self._pages[language] = self._pages.get(language, 0) + 1
+        if (pages - 1) % self._part_pages == 0:
             indexer, self._spare = self._spare or _Pagefind(), None
-            self._languages[language] = indexer
-        return indexer
+            parts.append(indexer)
+        return parts[-1]
+
+    def _indexers(self) -> list[_Pagefind]:
+        """Every process, language by language, part by part: the order they are asked in."""
+        return [indexer for parts in self._languages.values() for indexer in parts]
 
 
 class _Pagefind:
@@ -497,19 +539,29 @@ def _language(excerpt: str) -> str:
     return found.group(1).lower() if found else "unknown"
 
 
-def _written(files: list[dict[str, str]], folder: Path) -> dict[str, Any]:
+def part_folder(number: int) -> str:
+    """Where a language's part ``number`` is, in the index's folder (its first: there)."""
+    return f"part-{number}" if number else ""
+
+
+def _written(files: list[dict[str, str]], folder: Path, whole: bool = True) -> dict[str, Any]:
     """Write one language's index into ``folder``; its table of contents, which is not
-    written (the languages' tables are one file)."""
+    written (the languages' tables are one file). Not ``whole``: a later part, without the
+    script and the WebAssembly (the first part's load it)."""
     entry: dict[str, Any] = {}
     for file in files:
         content = base64.b64decode(file["content"])
         if file["path"] == ENTRY:
             entry = json.loads(content)
-        elif file["path"] not in _UNUSED:  # pagefind.js and the like: the same from each
+        elif file["path"] not in _UNUSED if whole else _in_part(file["path"]):
             target = folder / file["path"]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
     return entry
+
+
+def _in_part(path: str) -> bool:
+    return path.endswith(".pf_meta") or path.startswith(_PART_FOLDERS)
 
 
 def _total(seconds: Iterable[float | None]) -> float | None:
@@ -531,14 +583,16 @@ def _reaped(process: subprocess.Popen[bytes]) -> float | None:
         time.sleep(0.005)
 
 
-def index_site(site_dir: Path, pages: Sequence[str] | None = None) -> Indexed:
+def index_site(
+    site_dir: Path, pages: Sequence[str] | None = None, part_pages: int = PART_PAGES
+) -> Indexed:
     """Index the pages of ``site_dir`` into ``site_dir/pagefind``, replacing any index there,
     as the build does: ``pages``, their paths in the folder in the site's page order (the
     order makes the index's bytes), or every page in order of its path."""
     if pages is None:
         found = (p.relative_to(site_dir).as_posix() for p in sorted(site_dir.rglob("*.html")))
         pages = [path for path in found if not path.startswith(f"{INDEX_FOLDER}/")]
-    index = SearchIndex()
+    index = SearchIndex(part_pages)
     try:
         for path in pages:
             index.add(path, (site_dir / path).read_text("utf-8"))

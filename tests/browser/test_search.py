@@ -3,6 +3,9 @@ accessibly, from the site's own host only, and a link to the Names page without 
 
 from __future__ import annotations
 
+import functools
+import json
+import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from site_builder.content.loader import load_corpus
 from site_builder.render.search_spellings import search_spellings
+from site_builder.site.search_index import ENTRY, INDEX_FOLDER, PARTS, index_site
 from tests.browser.conftest import (
     AXE,
     AXE_RUN,
@@ -80,6 +84,39 @@ def test_every_name_of_every_brief_finds_it_first(
     page, _, errors = _open(context, fixture_site)
     assert _misses(page, queries) == {}
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def parted_site(
+    fixture_site: Site, tmp_path_factory: pytest.TempPathFactory, serve: functools.partial[str]
+) -> Site:
+    """The fixture site indexed in parts of four pages, as a large site's languages are."""
+    root = tmp_path_factory.mktemp("parted") / "site"
+    shutil.copytree(fixture_site.root, root)
+    index_site(root, part_pages=4)
+    entry = json.loads((root / INDEX_FOLDER / ENTRY).read_text("utf-8"))
+    assert len(entry[PARTS]["en"]) > 2
+    return Site("parted", root, fixture_site.content, serve(root))
+
+
+def test_a_language_indexed_in_parts_finds_what_one_index_finds(
+    fixture_site: Site, parted_site: Site, context: BrowserContext
+) -> None:
+    """Every name finds its brief first, and a query as many pages, in every part merged."""
+    corpus, _ = load_corpus(fixture_site.content)
+    queries = {spelling: doc.title for doc in corpus.briefs for spelling in search_spellings(doc)}
+    page, requests, errors = _open(context, parted_site)
+    assert _misses(page, queries) == {}
+    counts = []
+    for site in (fixture_site, parted_site):
+        page, _, _ = _open(context, site)
+        _first_titles(page, "Kosovo")
+        counts.append(page.locator(".sb-search__status").text_content())
+    assert counts[0] == counts[1]
+    assert errors == []
+    assert parted_site.url("pagefind/part-2/pagefind-entry.json") in {
+        url.split("?")[0] for url in requests
+    }
 
 
 def test_the_regions_spellings_find_their_briefs_first(

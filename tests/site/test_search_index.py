@@ -12,10 +12,12 @@ import pytest
 from site_builder.content.files import BUILD_OUTPUTS
 from site_builder.site import search_index
 from site_builder.site.search_index import (
+    PARTS,
     Excerpt,
     SearchIndex,
     SearchIndexError,
     index_site,
+    part_folder,
     search_excerpt,
 )
 from tests.support import REPO, fake_pagefind, fingerprint, search_index_contents, search_records
@@ -280,7 +282,7 @@ def test_the_indexer_accounts_for_its_time_and_leaves_no_process(tmp_path: Path)
     index.add("places/p0/index.html", _WHOLE)
     index.add("sq/places/p0/index.html", _WHOLE.replace('lang="sr-Latn"', 'lang="sq"'))
     index.add("404.html", "<html><body>Not found</body></html>")
-    pids = [indexer._process.pid for indexer in index._languages.values() if indexer._process]
+    pids = [indexer._process.pid for indexer in index._indexers() if indexer._process]
     assert index.write(tmp_path / "pagefind").pages == 2
     cost = index.cost
     assert cost["pages"] == 2
@@ -319,7 +321,7 @@ def test_each_language_is_indexed_by_its_own_process_into_the_index_one_would_ma
 
     def asked(indexer: search_index._Pagefind) -> None:
         if not indexer._requested:
-            running = sum(i._process is not None for i in index._languages.values())
+            running = sum(i._process is not None for i in index._indexers())
             running_when_asked.append(running)
         request(indexer)
 
@@ -336,6 +338,48 @@ def test_each_language_is_indexed_by_its_own_process_into_the_index_one_would_ma
     assert fingerprint(site / "pagefind") == fingerprint(tmp_path / "one")
     entry = json.loads((site / "pagefind" / search_index.ENTRY).read_text("utf-8"))
     assert list(entry["languages"]) == ["en", "sq", "sr-latn"]
+
+
+def test_a_language_of_more_pages_than_a_part_holds_is_indexed_in_parts(tmp_path: Path) -> None:
+    """Each part is the index its pages alone make, in a folder of its own without the script
+    or the WebAssembly, and the first part's table of contents names the others."""
+    site = _site(tmp_path / "site", pages=5, languages=("en", "sq"))
+    english = sorted(p.relative_to(site).as_posix() for p in site.glob("places/*/index.html"))
+    albanian = sorted(p.relative_to(site).as_posix() for p in site.glob("sq/**/index.html"))
+    started = []
+    pagefind = search_index._Pagefind
+
+    def counted() -> search_index._Pagefind:
+        started.append(pagefind())
+        return started[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "_Pagefind", counted)
+        assert index_site(site, [*english, *albanian], part_pages=2).pages == 10
+    assert len(started) == 6  # three parts of each language, each a process
+    index = site / "pagefind"
+    entry = json.loads((index / search_index.ENTRY).read_text("utf-8"))
+    assert entry[PARTS] == {"en": ["part-1/", "part-2/"], "sq": ["part-1/", "part-2/"]}
+    assert sorted(p.name for p in index.iterdir() if p.is_dir()) == [
+        "fragment", "index", "part-1", "part-2",
+    ]  # fmt: skip
+    for number in range(3):
+        pages = english[2 * number : 2 * number + 2] + albanian[2 * number : 2 * number + 2]
+        alone = tmp_path / f"alone-{number}"
+        for page in pages:
+            (alone / page).parent.mkdir(parents=True)
+            (alone / page).write_text((site / page).read_text("utf-8"), "utf-8")
+        index_site(alone, pages)
+        folders = (alone / "pagefind", index / part_folder(number))
+        made, part = (fingerprint(folder) for folder in folders)
+        tables = [json.loads((f / search_index.ENTRY).read_text("utf-8")) for f in folders]
+        assert tables[1].pop(PARTS, None) == (None if number else entry[PARTS])
+        assert tables[0] == tables[1]
+        for files in (made, part):
+            del files[search_index.ENTRY]
+        if number:  # what a merged index loads: no script, no WebAssembly
+            made = {k: v for k, v in made.items() if k.endswith(".pf_meta") or "/" in k}
+        assert {k: v for k, v in part.items() if not k.startswith("part-")} == made
 
 
 def test_a_failure_in_a_later_language_leaves_the_index_there_as_it_was(

@@ -27,14 +27,36 @@
   if (fallback) fallback.hidden = true;
   box.hidden = false;
 
+  /* The folders of the other parts of this language's index, named in the index's table of
+     contents (a large site's language is indexed in parts: site_builder/site/search_index.py),
+     fetched beside Pagefind's script. */
+  function parts(script) {
+    var language = document.documentElement.lang.toLowerCase();
+    return fetch(new URL("pagefind-entry.json", script), { cache: "no-cache" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.statusText);
+        return response.json();
+      })
+      .then(function (entry) {
+        return ((entry.site_builder_parts || {})[language] || []).map(function (folder) {
+          return new URL(folder, script).pathname;
+        });
+      });
+  }
+
   function load() {
     if (!engine) {
       var script = new URL(root.getAttribute("data-sb-pagefind"), location.href).href;
       var base = new URL(root.getAttribute("data-sb-root"), location.href).pathname;
-      engine = import(script).then(function (pagefind) {
-        var options = { baseUrl: base, excerptLength: 24, noWorker: true };
-        return pagefind.options(options).then(function () {
+      engine = Promise.all([import(script), parts(script)]).then(function (loaded) {
+        var pagefind = loaded[0];
+        var shown = { baseUrl: base, excerptLength: 24 };
+        return pagefind.options(Object.assign({ noWorker: true }, shown)).then(function () {
           pagefind.init();
+          return Promise.all(loaded[1].map(function (folder) {
+            return pagefind.mergeIndex(folder, shown);
+          }));
+        }).then(function () {
           return pagefind;
         });
       });
