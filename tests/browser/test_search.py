@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from site_builder.content.loader import load_corpus
 from site_builder.render.search_spellings import search_spellings
+from site_builder.site import search_index
 from site_builder.site.search_index import ENTRY, INDEX_FOLDER, PARTS, index_site
 from tests.browser.conftest import (
     AXE,
@@ -87,34 +88,39 @@ def test_every_name_of_every_brief_finds_it_first(
 
 
 @pytest.fixture(scope="module")
-def parted_site(
+def reindexed(
     fixture_site: Site, tmp_path_factory: pytest.TempPathFactory, serve: functools.partial[str]
-) -> Site:
-    """The fixture site indexed in parts of four pages, as a large site's languages are."""
-    root = tmp_path_factory.mktemp("parted") / "site"
-    shutil.copytree(fixture_site.root, root)
-    index_site(root, part_pages=4)
-    entry = json.loads((root / INDEX_FOLDER / ENTRY).read_text("utf-8"))
+) -> tuple[Site, Site]:
+    """Two copies of the fixture site's folder as it is now (other tests add pages to it),
+    indexed again: as one index a language, and in parts of four pages, as a large site's."""
+    copies = []
+    for name, part_pages in (("whole", search_index.PART_PAGES), ("parted", 4)):
+        root = tmp_path_factory.mktemp(name) / "site"
+        shutil.copytree(fixture_site.root, root)
+        index_site(root, part_pages=part_pages)
+        copies.append(Site(name, root, fixture_site.content, serve(root)))
+    entry = json.loads((copies[1].root / INDEX_FOLDER / ENTRY).read_text("utf-8"))
     assert len(entry[PARTS]["en"]) > 2
-    return Site("parted", root, fixture_site.content, serve(root))
+    return copies[0], copies[1]
 
 
 def test_a_language_indexed_in_parts_finds_what_one_index_finds(
-    fixture_site: Site, parted_site: Site, context: BrowserContext
+    reindexed: tuple[Site, Site], context: BrowserContext
 ) -> None:
     """Every name finds its brief first, and a query as many pages, in every part merged."""
-    corpus, _ = load_corpus(fixture_site.content)
+    whole, parted = reindexed
+    corpus, _ = load_corpus(parted.content)
     queries = {spelling: doc.title for doc in corpus.briefs for spelling in search_spellings(doc)}
-    page, requests, errors = _open(context, parted_site)
+    page, requests, errors = _open(context, parted)
     assert _misses(page, queries) == {}
     counts = []
-    for site in (fixture_site, parted_site):
+    for site in (whole, parted):
         page, _, _ = _open(context, site)
         _first_titles(page, "Kosovo")
         counts.append(page.locator(".sb-search__status").text_content())
     assert counts[0] == counts[1]
     assert errors == []
-    assert parted_site.url("pagefind/part-2/pagefind-entry.json") in {
+    assert parted.url("pagefind/part-2/pagefind-entry.json") in {
         url.split("?")[0] for url in requests
     }
 
