@@ -553,7 +553,7 @@ def _written(files: list[dict[str, str]], folder: Path, whole: bool = True) -> d
         content = base64.b64decode(file["content"])
         if file["path"] == ENTRY:
             entry = json.loads(content)
-        elif file["path"] not in _UNUSED if whole else _in_part(file["path"]):
+        elif (file["path"] not in _UNUSED) if whole else _in_part(file["path"]):
             target = folder / file["path"]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
@@ -561,6 +561,7 @@ def _written(files: list[dict[str, str]], folder: Path, whole: bool = True) -> d
 
 
 def _in_part(path: str) -> bool:
+    """Whether a file of Pagefind's bundle is one a merged part is read from."""
     return path.endswith(".pf_meta") or path.startswith(_PART_FOLDERS)
 
 
