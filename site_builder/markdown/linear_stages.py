@@ -29,6 +29,8 @@ from markdown import util
 from markdown.blockparser import BlockParser
 from markdown.treeprocessors import InlineProcessor
 
+from site_builder.markdown.settled_inline import SettledInline
+
 #: SHA-256 of ``inspect.getsource(InlineProcessor.run)`` in Markdown 3.11.3.
 UPSTREAM_RUN_SHA256 = "f6c93631f2871499bcbbc2d10ec7e4fddf1023c394179a18ce1053b16d5c9b0e"
 
@@ -49,6 +51,7 @@ class QueuedInlineProcessor(InlineProcessor):
         self.stashed_nodes: dict[str, etree.Element | str] = {}
         tree_parents = [] if ancestors is None else ancestors[:]
         self.parent_map = {c: p for p in tree.iter() for c in p}
+        self._settled = SettledInline.of(self.md)
         stack = deque([(tree, tree_parents)])
         self._InlineProcessor__build_ancestors(tree, tree_parents)
         while stack:
@@ -62,19 +65,17 @@ class QueuedInlineProcessor(InlineProcessor):
                     self.ancestors.append(child.tag.lower())
                     text = child.text
                     child.text = None
-                    lst = self._InlineProcessor__processPlaceholders(
-                        self._InlineProcessor__handleInline(text), child
-                    )
+                    lst = self._inline(text, child)
                     for item in lst:
                         self.parent_map[item[0]] = child
                     stack += lst
                     insertQueue.append((child, lst))
                     self.ancestors.pop()
                 if child.tail:
-                    tail = self._InlineProcessor__handleInline(child.tail)
+                    tail = child.tail
                     dumby = etree.Element("d")
                     child.tail = None
-                    tailResult = self._InlineProcessor__processPlaceholders(tail, dumby, False)
+                    tailResult = self._inline(tail, dumby, False)
                     if dumby.tail:
                         child.tail = dumby.tail
                     pos = list(currElement).index(child) + 1
@@ -90,6 +91,25 @@ class QueuedInlineProcessor(InlineProcessor):
                     newChild = obj[0]
                     element.insert(i, newChild)
         return tree
+
+    def _inline(
+        self, data: str, parent: etree.Element, is_text: bool = True
+    ) -> list[tuple[etree.Element, list[str]]]:
+        """``data`` through the inline patterns, its text linked into ``parent`` (its text, or
+        its tail), and its elements: at once where its matches are settled."""
+        split = self._settled.split(data, self.ancestors) if self._settled else None
+        if split is None:
+            return self._InlineProcessor__processPlaceholders(
+                self._InlineProcessor__handleInline(data), parent, is_text
+            )
+        head, elements = split
+        for node, _ in elements:  # numbered as Python-Markdown numbers its placeholders
+            self._InlineProcessor__stashNode(node, "")
+        if head and is_text:
+            parent.text = parent.text + head if parent.text else head
+        elif head:
+            parent.tail = parent.tail + head if parent.tail else head
+        return elements
 
 
 #: Blocks handed to the block parser at once: within a window its ``pop(0)`` moves at most

@@ -243,7 +243,6 @@ class _PageState:
     links: list[tuple[etree.Element, str, str]] = field(default_factory=list)
     #: Source id -> the number of its note, in order of first citation.
     cited: dict[str, int] = field(default_factory=dict)
-    citation_uses: dict[str, int] = field(default_factory=dict)
     #: "Did you mean" of each unknown source id, found once.
     source_hints: dict[str, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -502,9 +501,18 @@ def _unless_read(serializer: Any, linker: Linker) -> Any:
 
 
 class _WikilinkProcessor(InlineProcessor):
+    TRIGGERS = r"\[\["  # what every match holds (``settled_inline``)
+
     def __init__(self, linker: Linker) -> None:
         super().__init__(WIKILINK_RE)
         self.linker = linker
+
+    def settles(self, m: re.Match[str]) -> bool:
+        """Whether ``handleMatch`` links ``m`` with its target's title (atomic) as its text."""
+        page, label = self.linker.page, m.group(2)
+        if page is None or (label and label.strip()):
+            return False
+        return self.linker.lookup(m.group(1).strip()).source is not None
 
     def handleMatch(self, m: re.Match[str], data: str):
         page = self.linker.page
@@ -529,9 +537,17 @@ class _WikilinkProcessor(InlineProcessor):
 
 
 class _CitationProcessor(InlineProcessor):
+    TRIGGERS = r"\[\^"
+
     def __init__(self, linker: Linker) -> None:
         super().__init__(CITATION_RE)
         self.linker = linker
+
+    def settles(self, m: re.Match[str]) -> bool:
+        """Whether ``handleMatch`` makes ``m`` a citation (its number atomic) of one of the
+        page's sources, whose ids are slugs: no other pattern's triggers."""
+        page = self.linker.page
+        return page is not None and m.group(1) in page.sources
 
     def handleMatch(self, m: re.Match[str], data: str):
         page = self.linker.page
@@ -546,11 +562,12 @@ class _CitationProcessor(InlineProcessor):
             message = f"unknown source id '{source_id}' in citation{page.source_hints[source_id]}"
             page.problem(m.group(0), message, _CITATION_TEXT_RE)
             return None, None, None
-        number = page.cited.setdefault(source_id, len(page.cited) + 1)
-        uses = page.citation_uses[source_id] = page.citation_uses.get(source_id, 0) + 1
-        sup = etree.Element(
-            "sup", {"id": f"fnref{uses if uses > 1 else ''}:{number}", "class": "citation"}
-        )
+        number = page.cited.get(source_id)
+        if number is None:  # its first use, where the note's back link goes
+            number = page.cited[source_id] = len(page.cited) + 1
+            sup = etree.Element("sup", {"id": f"fnref:{number}", "class": "citation"})
+        else:  # no id: nothing links to a later use, and a page may hold 120,000
+            sup = etree.Element("sup", {"class": "citation"})
         anchor = etree.SubElement(
             sup, "a", {"class": "footnote-ref", "href": f"#fn:{number}", "role": "doc-noteref"}
         )
