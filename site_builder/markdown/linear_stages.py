@@ -44,7 +44,8 @@ def upstream_is_the_copied_one() -> bool:
 
 
 class QueuedInlineProcessor(InlineProcessor):
-    """``InlineProcessor`` whose ``run`` takes the next element from a deque."""
+    """``InlineProcessor`` whose ``run`` takes the next element from a deque, and gives a
+    text of settled matches to ``settled_inline``."""
 
     def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
         # Markdown 3.11.3's InlineProcessor.run, but for ``stack``: a deque, not a list.

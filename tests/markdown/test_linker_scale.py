@@ -128,9 +128,8 @@ def test_many_citations_keep_their_numbers_and_ids() -> None:
     html, found = Linker(corpus, make_ctx()).render(replace(doc, body=body), body, EXTENSIONS)
     assert found.cited == ("s2", "s1", "s0")
     assert found.diagnostics == ()
-    assert re.findall(r'<sup class="citation" id="([^"]+)"', html) == [
-        "fnref:1", "fnref:2", "fnref:3"
-    ]  # a later use has no id
+    first_uses = re.findall(r'<sup class="citation" id="([^"]+)"', html)
+    assert first_uses == ["fnref:1", "fnref:2", "fnref:3"]  # a later use has no id
     assert len(re.findall(r'<sup class="citation">', html)) == 6_000 - 3
     assert re.findall(r'<li id="(fn:\d)">', html) == ["fn:1", "fn:2", "fn:3"]
 

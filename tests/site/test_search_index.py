@@ -215,6 +215,30 @@ def test_pagefind_indexes_an_excerpt_as_it_indexes_the_whole_page(
     assert excerpts == search_index_contents(tmp_path / "whole", anchors=False)
 
 
+def test_a_page_of_citations_is_indexed_as_if_it_had_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Their numbers are no words of the page; the excerpt leaves them out, as Pagefind would."""
+    first, later = (
+        f'<sup class="citation"{at}><a class="footnote-ref" href="#fn:{n}" role="doc-noteref">'
+        f"{n}</a></sup>"
+        for at, n in ((' id="fnref:1"', 1), ("", 2))
+    )
+    cited = f"<p>Said{first} then{later} more.{later}{first}</p><p>{later}Glued{later}words</p>"
+    page = _WHOLE.replace("</p><div", f"</p>{cited}<div", 1)
+    excerpt = search_excerpt(page) or ""
+    assert "citation" not in excerpt and "Glued" in excerpt
+    _bundle({"places/p/index.html": page}, tmp_path / "excerpt")
+    monkeypatch.setattr(search_index, "search_excerpt", lambda html: html)
+    _bundle({"places/p/index.html": page}, tmp_path / "whole")
+    none = _WHOLE.replace("</p><div", "</p><p>Said then more.</p><p>Gluedwords</p><div", 1)
+    _bundle({"places/p/index.html": none}, tmp_path / "none")
+    index = search_index_contents(tmp_path / "excerpt")
+    assert index == search_index_contents(tmp_path / "whole", anchors=False)
+    assert index == search_index_contents(tmp_path / "none", anchors=False)
+    assert "gluedwords" in index["sr-latn"]["words"] and "2" not in index["sr-latn"]["words"]
+
+
 def test_the_notes_and_the_sources_urls_are_not_indexed(tmp_path: Path) -> None:
     """A note is its source's entry in the Sources, word for word: the page is indexed as if it
     had no notes, and no URL is."""
