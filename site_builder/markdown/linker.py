@@ -30,6 +30,7 @@ from site_builder.content.languages import LANGUAGE, SOURCE, Language, source_ur
 from site_builder.content.model import Corpus, Document, Link, Source
 from site_builder.markdown.linear_stages import use_linear_stages
 from site_builder.markdown.paused_collector import convert_with_collector_paused
+from site_builder.markdown.quick_unescape import use_quick_unescape
 from site_builder.markdown.site_neutral import (
     NOTES_HEADING,
     SharedReads,
@@ -1034,6 +1035,7 @@ class _LinkerExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         use_linear_stages(md)  # Python-Markdown linear in a page's blocks and elements
         convert_with_collector_paused(md)
+        use_quick_unescape(md)
         md.inlinePatterns.register(_WikilinkProcessor(self.linker), "site_builder_wikilink", 176)
         md.inlinePatterns.register(_CitationProcessor(self.linker), "site_builder_citation", 175)
         # After inline patterns (20) and prettify (10); before toc and MkDocs' anchor list (5),
