@@ -137,10 +137,11 @@ _TITLE = re.compile(r"<title(?:\s[^<>]*)?>.*?</title>", re.IGNORECASE | re.DOTAL
 _OTHER = r"""\s++(?!data-pagefind-|id=)[^\s"'<>/=]++(?:="[^"]*+")?+"""
 #: A start tag with ``data-pagefind-body`` among its attributes (not in one's value).
 _MARKED = re.compile(rf"<[a-zA-Z][a-zA-Z0-9-]*+(?:{_OTHER})*+{_BODY}(?=[\s/>=])")
-#: A citation as the linker writes it (markdown/linker.py), an ``id`` on a source's first.
+#: A citation as the linker writes it (markdown/linker.py), an ``id`` on a source's first
+#: (group 1).
 _CITATION_START = '<sup class="citation"'
 _CITATION = re.compile(
-    rf'{_CITATION_START}(?: id="fnref:\d+")?><a class="footnote-ref" href="#fn:\d+"'
+    rf'{_CITATION_START}( id="fnref:\d+")?><a class="footnote-ref" href="#fn:\d+"'
     r' role="doc-noteref">\d+</a></sup>'
 )
 #: A start tag with an ``id`` and no Pagefind attribute: all of it but the ``id`` in group 1.
@@ -210,8 +211,11 @@ def search_excerpt(html: str) -> str | None:
 
 def _without_citations(html: str) -> str:
     """``html`` without the citations the linker writes, which Pagefind skips (``NOT_INDEXED``):
-    a page may hold 120,000 of them, half its bytes."""
-    return _CITATION.sub("", html) if _CITATION_START in html else html
+    a page may hold 120,000 of them, half its bytes. Pagefind starts an element with an ``id``
+    with a space, skipped or not (``_without_ids``): a source's first citation leaves one."""
+    if _CITATION_START not in html:
+        return html
+    return _CITATION.sub(lambda citation: " " if citation.group(1) else "", html)
 
 
 def _without_ids(html: str) -> str:

@@ -224,19 +224,25 @@ def test_a_page_of_citations_is_indexed_as_if_it_had_none(
         f"{n}</a></sup>"
         for at, n in ((' id="fnref:1"', 1), ("", 2))
     )
-    cited = f"<p>Said{first} then{later} more.{later}{first}</p><p>{later}Glued{later}words</p>"
+    cited = (
+        f"<p>Said{first} then{later} more.{later}{first}</p><p>{later}Glued{later}words</p>"
+        f"<p>Cut{first}apart{first}.</p>"
+    )
     page = _WHOLE.replace("</p><div", f"</p>{cited}<div", 1)
     excerpt = search_excerpt(page) or ""
     assert "citation" not in excerpt and "Glued" in excerpt
     _bundle({"places/p/index.html": page}, tmp_path / "excerpt")
     monkeypatch.setattr(search_index, "search_excerpt", lambda html: html)
     _bundle({"places/p/index.html": page}, tmp_path / "whole")
-    none = _WHOLE.replace("</p><div", "</p><p>Said then more.</p><p>Gluedwords</p><div", 1)
+    # A first citation (with an id) is read as a space, a later one as nothing.
+    uncited = "<p>Said then more.</p><p>Gluedwords</p><p>Cut apart .</p>"
+    none = _WHOLE.replace("</p><div", f"</p>{uncited}<div", 1)
     _bundle({"places/p/index.html": none}, tmp_path / "none")
     index = search_index_contents(tmp_path / "excerpt")
     assert index == search_index_contents(tmp_path / "whole", anchors=False)
     assert index == search_index_contents(tmp_path / "none", anchors=False)
-    assert "gluedwords" in index["sr-latn"]["words"] and "2" not in index["sr-latn"]["words"]
+    words = index["sr-latn"]["words"]
+    assert "gluedwords" in words and "apart" in words and "2" not in words
 
 
 def test_the_notes_and_the_sources_urls_are_not_indexed(tmp_path: Path) -> None:
